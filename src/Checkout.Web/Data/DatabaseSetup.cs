@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Checkout.Web.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>Applies migrations, switches SQLite to WAL, and loads the demo data where configured.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets pages read while a checkout writes; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        }
+
+        if (configuration.GetValue<bool>("Seed:DemoData"))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Checkout.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Checkout.Web.Data;
+
+/// <summary>
+/// Loads the stores, products, demo shoppers and their cards from the files in <c>seed/</c>.
+/// Runs once: a database that already has stores is left alone.
+/// </summary>
+public sealed partial class DemoDataSeeder(
+    ShopDbContext db,
+    UserManager<ShopUser> users,
+    RoleManager<IdentityRole> roles,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    public const string AdminRole = "admin";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task SeedAsync()
+    {
+        // An immediate transaction on SQLite: a second instance starting at the same time waits, then sees the data.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await db.Stores.AnyAsync())
+        {
+            return;
+        }
+
+        var directory = configuration["Seed:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
+        var stores = await ReadAsync<SeedStore>(directory, "stores.json");
+        var products = await ReadAsync<SeedProduct>(directory, "products.json");
+        var shoppers = await ReadAsync<SeedUser>(directory, "users.json");
+
+        db.Stores.AddRange(stores.Select(s => new Store { Id = s.Id, Name = s.Name }));
+        db.Products.AddRange(products.Select(p => new Product
+        {
+            Id = p.Id,
+            Name = p.Name,
+            Color = p.Color,
+            Storage = p.Storage,
+            Category = p.Category,
+            Description = p.Description,
+            ImageUrl = p.Image,
+            Stock = p.Stock,
+            Offers = [.. p.Offers.Select(o => new Offer { StoreId = o.StoreId, PriceTiyn = Money.FromTenge(o.Price).Tiyn })],
+        }));
+        await db.SaveChangesAsync();
+
+        await EnsureRoleAsync(AdminRole);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var shopper in shoppers)
+        {
+            var user = new ShopUser
+            {
+                UserName = shopper.Email,
+                Email = shopper.Email,
+                EmailConfirmed = true,
+                FullName = shopper.FullName,
+                PhoneNumber = shopper.Phone,
+                DeliveryAddress = shopper.Address,
+            };
+            Check(await users.CreateAsync(user, shopper.Password), shopper.Email);
+            foreach (var role in shopper.Roles)
+            {
+                await EnsureRoleAsync(role);
+                Check(await users.AddToRoleAsync(user, role), shopper.Email);
+            }
+
+            db.Cards.AddRange(shopper.Cards.Select(c => new Card
+            {
+                Id = c.Id,
+                UserId = user.Id,
+                Name = c.Name,
+                BalanceTiyn = Money.FromTenge(c.Balance).Tiyn,
+                OpeningBalanceTiyn = Money.FromTenge(c.Balance).Tiyn,
+                CreatedUtc = now,
+            }));
+        }
+
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        LogSeeded(logger, stores.Count, products.Count, shoppers.Count, directory);
+    }
+
+    private async Task EnsureRoleAsync(string role)
+    {
+        if (!await roles.RoleExistsAsync(role))
+        {
+            Check(await roles.CreateAsync(new IdentityRole(role)), role);
+        }
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(string directory, string file)
+    {
+        await using var stream = File.OpenRead(Path.Combine(directory, file));
+        return await JsonSerializer.DeserializeAsync<List<T>>(stream, Json)
+            ?? throw new InvalidOperationException($"{file} is empty.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Stores} stores, {Products} products and {Users} users from {Directory}")]
+    private static partial void LogSeeded(ILogger logger, int stores, int products, int users, string directory);
+
+    private sealed record SeedStore(int Id, string Name);
+
+    private sealed record SeedOffer(int StoreId, long Price);
+
+    private sealed record SeedProduct(int Id, string Name, string Color, string Storage, string Category, string Description,
+        string Image, int Stock, List<SeedOffer> Offers);
+
+    private sealed record SeedCard(int Id, string Name, long Balance);
+
+    private sealed record SeedUser(string Email, string Password, string FullName, string Phone, string Address,
+        List<string> Roles, List<SeedCard> Cards);
+}

@@ -1,0 +1,117 @@
+using Checkout.Web.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Checkout.Web.Data;
+
+public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDbContext<ShopUser>(options)
+{
+    public DbSet<Store> Stores => Set<Store>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Offer> Offers => Set<Offer>();
+
+    public DbSet<Card> Cards => Set<Card>();
+
+    public DbSet<Cart> Carts => Set<Cart>();
+
+    public DbSet<CartLine> CartLines => Set<CartLine>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ShopUser>(user =>
+        {
+            user.Property(u => u.FullName).HasMaxLength(200);
+            user.Property(u => u.DeliveryAddress).HasMaxLength(500);
+        });
+
+        builder.Entity<Store>(store =>
+        {
+            store.Property(s => s.Name).HasMaxLength(100);
+            store.HasIndex(s => s.Name).IsUnique();
+        });
+
+        builder.Entity<Product>(product =>
+        {
+            product.ToTable(t => t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" >= 0"));
+            product.Property(p => p.Name).HasMaxLength(200);
+            product.Property(p => p.Color).HasMaxLength(100);
+            product.Property(p => p.Storage).HasMaxLength(50);
+            product.Property(p => p.Category).HasMaxLength(100);
+            product.Property(p => p.Description).HasMaxLength(2000);
+            product.Property(p => p.ImageUrl).HasMaxLength(500);
+            product.HasMany(p => p.Offers).WithOne().HasForeignKey(o => o.ProductId);
+        });
+
+        builder.Entity<Offer>(offer =>
+        {
+            offer.HasKey(o => new { o.ProductId, o.StoreId });
+            offer.ToTable(t => t.HasCheckConstraint("CK_Offers_Price", "\"PriceTiyn\" > 0"));
+            offer.HasOne(o => o.Store).WithMany().HasForeignKey(o => o.StoreId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Card>(card =>
+        {
+            card.ToTable(t => t.HasCheckConstraint("CK_Cards_Balance", "\"BalanceTiyn\" >= 0"));
+            card.Property(c => c.Name).HasMaxLength(100);
+            card.HasOne<ShopUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Cart>(cart =>
+        {
+            cart.HasIndex(c => c.UserId).IsUnique();
+            cart.HasIndex(c => c.UpdatedUtc);
+            cart.HasOne<ShopUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+            cart.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.CartId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CartLine>(line =>
+        {
+            line.ToTable(t => t.HasCheckConstraint("CK_CartLines_Quantity", "\"Quantity\" BETWEEN 1 AND 99"));
+            line.HasIndex(l => new { l.CartId, l.ProductId }).IsUnique();
+            line.HasOne(l => l.Product).WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Order>(order =>
+        {
+            order.Property(o => o.Number).HasMaxLength(32);
+            order.Property(o => o.Status).HasMaxLength(32);
+            order.Property(o => o.PaymentMethod).HasMaxLength(32);
+            order.Property(o => o.RecipientName).HasMaxLength(200);
+            order.Property(o => o.RecipientPhone).HasMaxLength(50);
+            order.Property(o => o.DeliveryAddress).HasMaxLength(500);
+            order.HasIndex(o => o.Number).IsUnique();
+            order.HasIndex(o => new { o.UserId, o.CreatedUtc });
+            order.HasOne<ShopUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Restrict);
+            order.HasOne<Card>().WithMany().HasForeignKey(o => o.CardId).OnDelete(DeleteBehavior.Restrict);
+            order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+            order.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OrderLine>(line =>
+        {
+            line.Property(l => l.ProductName).HasMaxLength(200);
+            line.Property(l => l.Color).HasMaxLength(100);
+            line.Property(l => l.Storage).HasMaxLength(50);
+            line.Property(l => l.StoreName).HasMaxLength(100);
+            line.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+            line.HasOne<Store>().WithMany().HasForeignKey(l => l.StoreId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Payment>(payment =>
+        {
+            payment.HasIndex(p => p.OrderId);
+            payment.HasIndex(p => p.CardId);
+            payment.HasOne<Card>().WithMany().HasForeignKey(p => p.CardId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

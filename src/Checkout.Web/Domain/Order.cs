@@ -1,0 +1,40 @@
+namespace Checkout.Web.Domain;
+
+public sealed class Order
+{
+    public int Id { get; set; }
+
+    public required string Number { get; set; }
+
+    public required string UserId { get; set; }
+
+    public string Status { get; set; } = OrderStatus.Pending;
+
+    public required string PaymentMethod { get; set; }
+
+    public int? CardId { get; set; }
+
+    public long SubtotalTiyn { get; set; }
+
+    public long DeliveryTiyn { get; set; }
+
+    public long TotalTiyn { get; set; }
+
+    public required string RecipientName { get; set; }
+
+    public required string RecipientPhone { get; set; }
+
+    public required string DeliveryAddress { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public List<OrderLine> Lines { get; set; } = [];
+
+    public List<Payment> Payments { get; set; } = [];
+
+    public Money Subtotal => new(SubtotalTiyn);
+
+    public Money Delivery => new(DeliveryTiyn);
+
+    public Money Total => new(TotalTiyn);
+}

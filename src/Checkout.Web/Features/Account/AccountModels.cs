@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Checkout.Web.Features.Account;
+
+public sealed class LoginForm
+{
+    [Display(Name = "Email")]
+    [Required(ErrorMessage = "FieldRequired")]
+    public string Email { get; set; } = "";
+
+    [Display(Name = "Password")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class RegisterForm
+{
+    [Display(Name = "FullName")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [StringLength(200, ErrorMessage = "FieldTooLong")]
+    public string FullName { get; set; } = "";
+
+    [Display(Name = "Email")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [EmailAddress(ErrorMessage = "EmailInvalid")]
+    [StringLength(256, ErrorMessage = "FieldTooLong")]
+    public string Email { get; set; } = "";
+
+    [Display(Name = "Password")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [DataType(DataType.Password)]
+    [StringLength(100, ErrorMessage = "FieldTooLong")]
+    public string Password { get; set; } = "";
+
+    [Display(Name = "ConfirmPassword")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [DataType(DataType.Password)]
+    [Compare(nameof(Password), ErrorMessage = "PasswordsDiffer")]
+    public string ConfirmPassword { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class ProfileForm
+{
+    [Display(Name = "Email")]
+    public string Email { get; set; } = "";
+
+    [Display(Name = "FullName")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [StringLength(200, ErrorMessage = "FieldTooLong")]
+    public string FullName { get; set; } = "";
+
+    [Display(Name = "Phone")]
+    [RegularExpression(@"^\+?[0-9 ()\-]{7,20}$", ErrorMessage = "PhoneInvalid")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "DeliveryAddress")]
+    [StringLength(500, ErrorMessage = "FieldTooLong")]
+    public string? DeliveryAddress { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace Checkout.Web.Features.Cart;
+
+public enum CartChange
+{
+    Done,
+    UnknownProduct,
+    QuantityOutOfRange,
+    NotInCart,
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Checkout.Web.Features.Cart;
+
+/// <summary>
+/// The cart page and its form posts. A refused change answers with the cart page, the reason and a
+/// 4xx status; an accepted one redirects back (to the page the form came from when it is ours).
+/// </summary>
+public sealed class CartController(CartService carts, IStringLocalizer<SharedResource> text) : Controller
+{
+    [HttpGet("/cart")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await carts.GetAsync(ct));
+
+    [HttpPost("/cart/add")]
+    public async Task<IActionResult> Add(int productId, int? quantity, string? returnUrl, CancellationToken ct)
+    {
+        var change = ModelState.IsValid
+            ? await carts.AddAsync(productId, quantity ?? 1, ct)
+            : Refusal(nameof(productId));
+        return await RespondAsync(change, "AddedToCart", returnUrl, ct);
+    }
+
+    [HttpPost("/cart/update")]
+    public async Task<IActionResult> Update(int productId, int quantity, CancellationToken ct)
+    {
+        var change = ModelState.IsValid ? await carts.SetQuantityAsync(productId, quantity, ct) : Refusal(nameof(productId));
+        return await RespondAsync(change, "CartUpdated", returnUrl: null, ct);
+    }
+
+    [HttpPost("/cart/remove")]
+    public async Task<IActionResult> Remove(int productId, CancellationToken ct)
+    {
+        var change = ModelState.IsValid ? await carts.RemoveAsync(productId, ct) : CartChange.NotInCart;
+        return await RespondAsync(change, "RemovedFromCart", returnUrl: null, ct);
+    }
+
+    private CartChange Refusal(string productField) =>
+        ModelState.GetFieldValidationState(productField) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            ? CartChange.UnknownProduct
+            : CartChange.QuantityOutOfRange;
+
+    private async Task<IActionResult> RespondAsync(CartChange change, string doneMessage, string? returnUrl, CancellationToken ct)
+    {
+        if (change == CartChange.Done)
+        {
+            TempData["Flash"] = text[doneMessage].Value;
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/cart");
+        }
+
+        Response.StatusCode = change == CartChange.UnknownProduct ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+        ViewData["Error"] = text[change.ToString()].Value;
+        return View(nameof(Index), await carts.GetAsync(ct));
+    }
+}

@@ -1,0 +1,237 @@
+using Checkout.Web.Data;
+using Checkout.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Checkout.Web.Features.Cart;
+
+/// <summary>
+/// The visitor's cart in the database. A guest's cart is found through the <see cref="CookieName"/> cookie,
+/// a signed-in shopper's through their user id; a guest cart merges into the shopper's at login.
+/// Quantities change only through guarded statements, so parallel requests can't push a line past 99.
+/// </summary>
+public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public const string CookieName = "checkout_cart";
+
+    private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
+
+    public async Task<CartView> GetAsync(CancellationToken ct = default)
+    {
+        var cartId = await FindCartIdAsync(ct);
+        if (cartId is null)
+        {
+            return CartView.Empty;
+        }
+
+        var lines = await db.CartLines
+            .Where(l => l.CartId == cartId)
+            .OrderBy(l => l.AddedUtc).ThenBy(l => l.Id)
+            .Select(l => new CartLineView(
+                l.ProductId, l.Product!.Name, l.Product.Color, l.Product.Storage, l.Product.ImageUrl,
+                l.Quantity, new Money(l.Product.Offers.Min(o => o.PriceTiyn))))
+            .ToListAsync(ct);
+        return new CartView(lines);
+    }
+
+    public async Task<int> CountItemsAsync(CancellationToken ct = default)
+    {
+        var cartId = await FindCartIdAsync(ct);
+        return cartId is null ? 0 : await db.CartLines.Where(l => l.CartId == cartId).SumAsync(l => l.Quantity, ct);
+    }
+
+    public async Task<CartChange> AddAsync(int productId, int quantity, CancellationToken ct = default)
+    {
+        if (!CartRules.IsAllowedQuantity(quantity))
+        {
+            return CartChange.QuantityOutOfRange;
+        }
+
+        if (!await db.Products.AnyAsync(p => p.Id == productId && p.Offers.Any(), ct))
+        {
+            return CartChange.UnknownProduct;
+        }
+
+        var cartId = await GetOrCreateCartIdAsync(ct);
+        return await AddToCartAsync(cartId, productId, quantity, ct);
+    }
+
+    public async Task<CartChange> SetQuantityAsync(int productId, int quantity, CancellationToken ct = default)
+    {
+        if (!CartRules.IsAllowedQuantity(quantity))
+        {
+            return CartChange.QuantityOutOfRange;
+        }
+
+        var cartId = await FindCartIdAsync(ct);
+        var changed = cartId is null ? 0 : await db.CartLines
+            .Where(l => l.CartId == cartId && l.ProductId == productId)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity), ct);
+        return changed == 1 ? await TouchAsync(cartId!.Value, ct) : CartChange.NotInCart;
+    }
+
+    public async Task<CartChange> RemoveAsync(int productId, CancellationToken ct = default)
+    {
+        var cartId = await FindCartIdAsync(ct);
+        var removed = cartId is null ? 0 : await db.CartLines
+            .Where(l => l.CartId == cartId && l.ProductId == productId)
+            .ExecuteDeleteAsync(ct);
+        return removed == 1 ? await TouchAsync(cartId!.Value, ct) : CartChange.NotInCart;
+    }
+
+    /// <summary>Moves the guest cart's lines into the shopper's cart (quantities add up, capped at 99).</summary>
+    public async Task MergeGuestCartAsync(string userId, CancellationToken ct = default)
+    {
+        if (!TryReadCookie(out var guestCartId))
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var guestLines = await db.CartLines
+            .Where(l => l.CartId == guestCartId && db.Carts.Any(c => c.Id == guestCartId && c.UserId == null))
+            .Select(l => new { l.ProductId, l.Quantity })
+            .ToListAsync(ct);
+        if (guestLines.Count > 0)
+        {
+            var userCartId = await GetOrCreateUserCartIdAsync(userId, ct);
+            foreach (var line in guestLines)
+            {
+                var merged = await AddToCartAsync(userCartId, line.ProductId, line.Quantity, ct);
+                if (merged == CartChange.QuantityOutOfRange)
+                {
+                    await db.CartLines
+                        .Where(l => l.CartId == userCartId && l.ProductId == line.ProductId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, CartRules.MaxQuantity), ct);
+                }
+            }
+        }
+
+        await db.Carts.Where(c => c.Id == guestCartId && c.UserId == null).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        Context.Response.Cookies.Delete(CookieName);
+    }
+
+    /// <summary>The cart this request shows and pays for, or null when the visitor has none yet.</summary>
+    public async Task<Guid?> FindCartIdAsync(CancellationToken ct = default)
+    {
+        var userId = CurrentUserId();
+        if (userId is not null)
+        {
+            return await db.Carts.Where(c => c.UserId == userId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        }
+
+        if (!TryReadCookie(out var cartId))
+        {
+            return null;
+        }
+
+        return await db.Carts.Where(c => c.Id == cartId && c.UserId == null).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<CartChange> AddToCartAsync(Guid cartId, int productId, int quantity, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var added = await db.CartLines
+                .Where(l => l.CartId == cartId && l.ProductId == productId && l.Quantity + quantity <= CartRules.MaxQuantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, l => l.Quantity + quantity), ct);
+            if (added == 1)
+            {
+                return await TouchAsync(cartId, ct);
+            }
+
+            if (await db.CartLines.AnyAsync(l => l.CartId == cartId && l.ProductId == productId, ct))
+            {
+                return CartChange.QuantityOutOfRange;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var line = new CartLine { CartId = cartId, ProductId = productId, Quantity = quantity, AddedUtc = now };
+            db.CartLines.Add(line);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return await TouchAsync(cartId, ct);
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // A parallel request added the same product first: add to its line instead.
+                db.Entry(line).State = EntityState.Detached;
+            }
+        }
+    }
+
+    private async Task<CartChange> TouchAsync(Guid cartId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Carts.Where(c => c.Id == cartId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedUtc, now), ct);
+        return CartChange.Done;
+    }
+
+    private async Task<Guid> GetOrCreateCartIdAsync(CancellationToken ct)
+    {
+        var userId = CurrentUserId();
+        if (userId is not null)
+        {
+            return await GetOrCreateUserCartIdAsync(userId, ct);
+        }
+
+        if (await FindCartIdAsync(ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var cart = NewCart(userId: null);
+        db.Carts.Add(cart);
+        await db.SaveChangesAsync(ct);
+        Context.Response.Cookies.Append(CookieName, cart.Id.ToString("N"), new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Context.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(30),
+        });
+        return cart.Id;
+    }
+
+    private async Task<Guid> GetOrCreateUserCartIdAsync(string userId, CancellationToken ct)
+    {
+        var existing = await db.Carts.Where(c => c.UserId == userId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var cart = NewCart(userId);
+        db.Carts.Add(cart);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return cart.Id;
+        }
+        catch (DbUpdateException)
+        {
+            // Another request of this shopper created the cart first (unique user id): use that one.
+            db.Entry(cart).State = EntityState.Detached;
+            return await db.Carts.Where(c => c.UserId == userId).Select(c => c.Id).FirstAsync(ct);
+        }
+    }
+
+    private Domain.Cart NewCart(string? userId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new Domain.Cart { Id = Guid.NewGuid(), UserId = userId, CreatedUtc = now, UpdatedUtc = now };
+    }
+
+    private string? CurrentUserId() =>
+        Context.User.Identity?.IsAuthenticated == true
+            ? Context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+            : null;
+
+    private bool TryReadCookie(out Guid cartId)
+    {
+        cartId = Guid.Empty;
+        return Context.Request.Cookies.TryGetValue(CookieName, out var value) && Guid.TryParseExact(value, "N", out cartId);
+    }
+}

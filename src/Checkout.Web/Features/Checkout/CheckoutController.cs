@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Checkout.Web.Data;
+using Checkout.Web.Features.Cart;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Checkout.Web.Features.Checkout;
+
+[Authorize]
+public sealed class CheckoutController(CartService carts, UserManager<ShopUser> users, IStringLocalizer<SharedResource> text) : Controller
+{
+    [HttpGet("/checkout")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var cart = await carts.GetAsync(ct);
+        if (cart.IsEmpty)
+        {
+            return Redirect("/cart");
+        }
+
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        return View(new CheckoutPage(cart, new DeliveryForm
+        {
+            FullName = user.FullName,
+            Phone = user.PhoneNumber ?? "",
+            DeliveryAddress = user.DeliveryAddress,
+        }));
+    }
+
+    [HttpPost("/checkout/address")]
+    public async Task<IActionResult> SaveAddress(DeliveryForm form, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), new CheckoutPage(await carts.GetAsync(ct), form));
+        }
+
+        user.FullName = form.FullName.Trim();
+        user.PhoneNumber = form.Phone.Trim();
+        user.DeliveryAddress = form.DeliveryAddress.Trim();
+        await users.UpdateAsync(user);
+        TempData["Flash"] = text["AddressSaved"].Value;
+        return Redirect("/checkout");
+    }
+}
+
+public sealed record CheckoutPage(CartView Cart, DeliveryForm Delivery)
+{
+    public bool HasAddress => !string.IsNullOrWhiteSpace(Delivery.DeliveryAddress);
+}
+
+public sealed class DeliveryForm
+{
+    [Display(Name = "FullName")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [StringLength(200, ErrorMessage = "FieldTooLong")]
+    public string FullName { get; set; } = "";
+
+    [Display(Name = "Phone")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [RegularExpression(@"^\+?[0-9 ()\-]{7,20}$", ErrorMessage = "PhoneInvalid")]
+    public string Phone { get; set; } = "";
+
+    [Display(Name = "DeliveryAddress")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [StringLength(500, ErrorMessage = "FieldTooLong")]
+    public string DeliveryAddress { get; set; } = "";
+}

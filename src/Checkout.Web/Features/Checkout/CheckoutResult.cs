@@ -1,0 +1,34 @@
+using Checkout.Web.Domain;
+
+namespace Checkout.Web.Features.Checkout;
+
+public enum CheckoutError
+{
+    None,
+    CartEmpty,
+    CardRequired,
+    CardNotFound,
+    InsufficientFunds,
+    AddressRequired,
+    OutOfStock,
+}
+
+/// <summary>The outcome of a payment attempt: expected refusals are values, not exceptions.</summary>
+public sealed record CheckoutResult(
+    CheckoutError Error,
+    string? OrderNumber = null,
+    Money TotalPaid = default,
+    Money NewBalance = default,
+    string? ProductName = null,
+    int UnitsLeft = 0)
+{
+    public bool Succeeded => Error == CheckoutError.None;
+
+    public static CheckoutResult Paid(string orderNumber, Money totalPaid, Money newBalance) =>
+        new(CheckoutError.None, orderNumber, totalPaid, newBalance);
+
+    public static CheckoutResult Fail(CheckoutError error) => new(error);
+
+    public static CheckoutResult OutOfStock(string productName, int unitsLeft) =>
+        new(CheckoutError.OutOfStock, ProductName: productName, UnitsLeft: unitsLeft);
+}

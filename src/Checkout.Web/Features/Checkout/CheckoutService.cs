@@ -1,0 +1,144 @@
+using Checkout.Web.Data;
+using Checkout.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Checkout.Web.Features.Checkout;
+
+/// <summary>
+/// Pays for a shopper's cart from one of their cards in one database transaction: take the cart,
+/// price it, debit the card and decrement stock with guarded statements, write the order and its
+/// payment, empty the cart, commit. Any refusal rolls everything back and leaves the cart as it was.
+/// </summary>
+public sealed class CheckoutService(ShopDbContext db, TimeProvider clock)
+{
+    public async Task<CheckoutResult> PayWithCardAsync(string userId, Guid? cartId, int? cardId, CancellationToken ct = default)
+    {
+        if (cartId is not { } id)
+        {
+            return CheckoutResult.Fail(CheckoutError.CartEmpty);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Taking the cart first makes a second checkout of the same cart wait for this one, then find it empty.
+        var taken = await db.Carts
+            .Where(c => c.Id == id && c.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1), ct);
+        var lines = taken == 1 ? await LoadLinesAsync(id, ct) : [];
+        if (lines.Count == 0)
+        {
+            return CheckoutResult.Fail(CheckoutError.CartEmpty);
+        }
+
+        if (cardId is null)
+        {
+            return CheckoutResult.Fail(CheckoutError.CardRequired);
+        }
+
+        var card = await db.Cards
+            .Where(c => c.Id == cardId && c.UserId == userId)
+            .Select(c => new { c.Id, c.BalanceTiyn })
+            .FirstOrDefaultAsync(ct);
+        if (card is null)
+        {
+            return CheckoutResult.Fail(CheckoutError.CardNotFound);
+        }
+
+        var totals = OrderTotals.For(lines.Select(l => (new Money(l.UnitPriceTiyn), l.Quantity)));
+        var total = totals.Total.Tiyn;
+        if (card.BalanceTiyn < total)
+        {
+            return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
+        }
+
+        var shopper = await db.Users
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.FullName, u.PhoneNumber, u.DeliveryAddress })
+            .FirstAsync(ct);
+        if (string.IsNullOrWhiteSpace(shopper.DeliveryAddress))
+        {
+            return CheckoutResult.Fail(CheckoutError.AddressRequired);
+        }
+
+        var debited = await db.Cards
+            .Where(c => c.Id == card.Id && c.UserId == userId && c.BalanceTiyn >= total)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.BalanceTiyn, c => c.BalanceTiyn - total), ct);
+        if (debited != 1)
+        {
+            return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
+        }
+
+        foreach (var line in lines)
+        {
+            var reserved = await db.Products
+                .Where(p => p.Id == line.ProductId && p.Stock >= line.Quantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
+            if (reserved != 1)
+            {
+                var left = await db.Products.Where(p => p.Id == line.ProductId).Select(p => p.Stock).FirstAsync(ct);
+                return CheckoutResult.OutOfStock(line.Name, left);
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var order = new Order
+        {
+            Number = OrderNumber.New(now),
+            UserId = userId,
+            PaymentMethod = PaymentMethods.Card,
+            CardId = card.Id,
+            SubtotalTiyn = totals.Subtotal.Tiyn,
+            DeliveryTiyn = totals.Delivery.Tiyn,
+            TotalTiyn = total,
+            RecipientName = shopper.FullName,
+            RecipientPhone = shopper.PhoneNumber ?? "",
+            DeliveryAddress = shopper.DeliveryAddress,
+            CreatedUtc = now.UtcDateTime,
+            Lines = [.. lines.Select(l => new OrderLine
+            {
+                ProductId = l.ProductId,
+                StoreId = l.StoreId,
+                ProductName = l.Name,
+                Color = l.Color,
+                Storage = l.Storage,
+                StoreName = l.StoreName,
+                UnitPriceTiyn = l.UnitPriceTiyn,
+                Quantity = l.Quantity,
+                LineTotalTiyn = (new Money(l.UnitPriceTiyn) * l.Quantity).Tiyn,
+            })],
+            Payments = [new Domain.Payment { CardId = card.Id, AmountTiyn = total, CreatedUtc = now.UtcDateTime }],
+        };
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(ct);
+
+        await db.CartLines.Where(l => l.CartId == id).ExecuteDeleteAsync(ct);
+        var newBalance = await db.Cards.Where(c => c.Id == card.Id).Select(c => c.BalanceTiyn).FirstAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        return CheckoutResult.Paid(order.Number, totals.Total, new Money(newBalance));
+    }
+
+    /// <summary>Each line at its product's cheapest offer (lowest store id on a tie), read inside the transaction.</summary>
+    private Task<List<PricedLine>> LoadLinesAsync(Guid cartId, CancellationToken ct) =>
+        db.CartLines
+            .Where(l => l.CartId == cartId)
+            .OrderBy(l => l.AddedUtc).ThenBy(l => l.Id)
+            .Select(l => new
+            {
+                l.ProductId,
+                l.Quantity,
+                l.Product!.Name,
+                l.Product.Color,
+                l.Product.Storage,
+                Offer = l.Product.Offers
+                    .OrderBy(o => o.PriceTiyn).ThenBy(o => o.StoreId)
+                    .Select(o => new { o.StoreId, StoreName = o.Store!.Name, o.PriceTiyn })
+                    .First(),
+            })
+            .Select(l => new PricedLine(l.ProductId, l.Quantity, l.Name, l.Color, l.Storage,
+                l.Offer.StoreId, l.Offer.StoreName, l.Offer.PriceTiyn))
+            .ToListAsync(ct);
+
+    private sealed record PricedLine(int ProductId, int Quantity, string Name, string Color, string Storage,
+        int StoreId, string StoreName, long UnitPriceTiyn);
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Checkout.Web.Data;
+using Checkout.Web.Features.Cart;
+using Checkout.Web.Features.Checkout;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Checkout.Web.Features.Payment;
+
+/// <summary>
+/// The payment page and <c>POST /process_payment</c>. The endpoint answers JSON to the page's script
+/// and a page to a plain form post (no JavaScript); both follow the same error tree, in SPEC's order.
+/// </summary>
+public sealed class PaymentController(
+    ShopDbContext db,
+    CartService carts,
+    CheckoutService checkout,
+    UserManager<ShopUser> users,
+    IAntiforgery antiforgery,
+    IStringLocalizer<SharedResource> text) : Controller
+{
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    [Authorize]
+    [HttpGet("/payment")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var cart = await carts.GetAsync(ct);
+        if (cart.IsEmpty)
+        {
+            return Redirect("/cart");
+        }
+
+        var userId = users.GetUserId(User)!;
+        if (!await db.Users.AnyAsync(u => u.Id == userId && u.DeliveryAddress != "", ct))
+        {
+            return Redirect("/checkout");
+        }
+
+        return View(await PageAsync(cart, userId, selectedCardId: null, error: null, ct));
+    }
+
+    [AllowAnonymous]
+    [IgnoreAntiforgeryToken] // checked below, after the sign-in check, so a guest gets 401 as SPEC orders it
+    [HttpPost("/process_payment")]
+    [RequestSizeLimit(16 * 1024)]
+    public async Task<IActionResult> Process(CancellationToken ct)
+    {
+        var userId = User.Identity?.IsAuthenticated == true ? users.GetUserId(User) : null;
+        if (userId is null)
+        {
+            return Refuse(StatusCodes.Status401Unauthorized, text["LoginRequired"]);
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, text["RequestInvalid"]);
+        }
+
+        var cardId = Request.HasFormContentType ? ReadFormCardId() : await ReadJsonCardIdAsync(ct);
+        var result = await checkout.PayWithCardAsync(userId, await carts.FindCartIdAsync(ct), cardId, ct);
+        if (!result.Succeeded)
+        {
+            return await RefuseAsync(result, userId, cardId, ct);
+        }
+
+        var paid = new PaymentSucceeded("success", text["PaymentSucceeded"], result.NewBalance.WholeTenge,
+            result.TotalPaid.WholeTenge, result.OrderNumber!);
+        return Request.HasFormContentType ? View("Paid", paid) : new JsonResult(paid, SnakeCase);
+    }
+
+    private async Task<IActionResult> RefuseAsync(CheckoutResult result, string userId, int? cardId, CancellationToken ct)
+    {
+        var (status, message) = result.Error switch
+        {
+            CheckoutError.CartEmpty => (StatusCodes.Status400BadRequest, text["CartEmpty"].Value),
+            CheckoutError.CardRequired => (StatusCodes.Status400BadRequest, text["CardRequired"].Value),
+            CheckoutError.CardNotFound => (StatusCodes.Status404NotFound, text["CardNotFound"].Value),
+            CheckoutError.InsufficientFunds => (StatusCodes.Status400BadRequest, text["InsufficientFunds"].Value),
+            CheckoutError.AddressRequired => (StatusCodes.Status400BadRequest, text["AddressRequired"].Value),
+            CheckoutError.OutOfStock => (StatusCodes.Status409Conflict, text["OutOfStock", result.ProductName!, result.UnitsLeft].Value),
+            _ => throw new InvalidOperationException($"Unexpected checkout outcome {result.Error}."),
+        };
+        if (!Request.HasFormContentType)
+        {
+            return Refuse(status, message);
+        }
+
+        var cart = await carts.GetAsync(ct);
+        if (cart.IsEmpty)
+        {
+            return Refuse(status, message);
+        }
+
+        Response.StatusCode = status;
+        return View(nameof(Index), await PageAsync(cart, userId, cardId, message, ct));
+    }
+
+    private IActionResult Refuse(int status, string message)
+    {
+        if (Request.HasFormContentType)
+        {
+            Response.StatusCode = status;
+            return View("Refused", message);
+        }
+
+        return new JsonResult(new PaymentRefused("error", message), SnakeCase) { StatusCode = status };
+    }
+
+    private async Task<PaymentPage> PageAsync(CartView cart, string userId, int? selectedCardId, string? error, CancellationToken ct)
+    {
+        var cards = await db.Cards
+            .Where(c => c.UserId == userId)
+            .OrderBy(c => c.Id)
+            .Select(c => new CardOption(c.Id, c.Name, new Domain.Money(c.BalanceTiyn)))
+            .ToListAsync(ct);
+        return new PaymentPage(cart.Totals, cards, selectedCardId, error);
+    }
+
+    private int? ReadFormCardId() =>
+        int.TryParse(Request.Form["card_id"], out var id) ? id : null;
+
+    /// <summary>The <c>card_id</c> of a JSON body when it is a whole number; anything else counts as missing.</summary>
+    private async Task<int?> ReadJsonCardIdAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(Request.Body, cancellationToken: ct);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("card_id", out var cardId)
+                && cardId.ValueKind == JsonValueKind.Number
+                && cardId.TryGetInt32(out var id)
+                    ? id
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

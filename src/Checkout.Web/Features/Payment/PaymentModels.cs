@@ -1,0 +1,12 @@
+using Checkout.Web.Domain;
+
+namespace Checkout.Web.Features.Payment;
+
+public sealed record CardOption(int Id, string Name, Money Balance);
+
+public sealed record PaymentPage(OrderTotals Totals, IReadOnlyList<CardOption> Cards, int? SelectedCardId, string? Error);
+
+/// <summary>The success body of <c>POST /process_payment</c>; amounts in whole tenge.</summary>
+public sealed record PaymentSucceeded(string Status, string Message, long NewBalance, long TotalPaid, string OrderNumber);
+
+public sealed record PaymentRefused(string Status, string Message);

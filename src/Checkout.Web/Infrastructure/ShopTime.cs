@@ -1,0 +1,13 @@
+namespace Checkout.Web.Infrastructure;
+
+/// <summary>Times are stored in UTC and shown to shoppers in Kazakhstan's time (Almaty, UTC+5).</summary>
+public static class ShopTime
+{
+    private static readonly TimeZoneInfo Kazakhstan = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Almaty", out var zone)
+        ? zone
+        : TimeZoneInfo.CreateCustomTimeZone("UTC+5", TimeSpan.FromHours(5), "UTC+5", "UTC+5");
+
+    public static string Show(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Kazakhstan)
+            .ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

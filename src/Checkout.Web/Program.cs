@@ -1,0 +1,91 @@
+using System.Globalization;
+using Checkout.Web;
+using Checkout.Web.Data;
+using Checkout.Web.Features.Cart;
+using Checkout.Web.Features.Checkout;
+using Checkout.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var dataDirectory = ShopPaths.DataDirectory(builder.Configuration, builder.Environment);
+
+builder.Logging.ClearProviders();
+builder.Logging.AddSerilog(new LoggerConfiguration()
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.File(Path.Combine(dataDirectory, "logs", "checkout-.log"), rollingInterval: RollingInterval.Day,
+        retainedFileCountLimit: 14, formatProvider: CultureInfo.InvariantCulture,
+        outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+    .CreateLogger(), dispose: true);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDbContext<ShopDbContext>(options => options
+    .UseSqlite(ShopPaths.SqliteConnectionString(builder.Configuration, dataDirectory))
+    .AddInterceptors(new SqlitePragmas(builder.Configuration.GetValue("Database:BusyTimeoutMs", 10_000))));
+
+builder.Services.AddIdentity<ShopUser, IdentityRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Password.RequiredLength = 8;
+    })
+    .AddEntityFrameworkStores<ShopDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "checkout_auth";
+    options.LoginPath = "/account/login";
+    options.LogoutPath = "/account/logout";
+    options.AccessDeniedPath = "/account/denied";
+});
+builder.Services.AddDataProtection()
+    .SetApplicationName("Checkout")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(options =>
+        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddHealthChecks().AddDbContextCheck<ShopDbContext>();
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CartService>();
+builder.Services.AddScoped<CheckoutService>();
+builder.Services.AddScoped<DemoDataSeeder>();
+
+var app = builder.Build();
+
+await app.Services.PrepareDatabaseAsync(app.Configuration);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseMiddleware<RequestLogging>();
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("kk-KZ"),
+    SupportedCultures = [new CultureInfo("kk-KZ")],
+    SupportedUICultures = [new CultureInfo("kk-KZ")],
+});
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health");
+app.MapControllers();
+
+await app.RunAsync();

@@ -1,0 +1,4 @@
+namespace Checkout.Web;
+
+/// <summary>Anchor type for the shop's texts in <c>Resources/SharedResource.resx</c> (Kazakh).</summary>
+public sealed class SharedResource;
