@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Checkout.Web.Data;
 using Checkout.Web.Features.Cart;
 using Checkout.Web.Features.Checkout;
@@ -23,7 +25,11 @@ public sealed class PaymentController(
     IAntiforgery antiforgery,
     IStringLocalizer<SharedResource> text) : Controller
 {
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions SnakeCase = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin, UnicodeRanges.Cyrillic), // Kazakh letters as they are
+    };
 
     [Authorize]
     [HttpGet("/payment")]

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Checkout.IntegrationTests;
+
+/// <summary>Everything money and stock touch, read straight from the database: to prove "nothing changed".</summary>
+public sealed record ShopState(
+    IReadOnlyDictionary<int, long> CardBalances,
+    IReadOnlyDictionary<int, int> Stock,
+    int Orders,
+    int Payments,
+    IReadOnlyList<string> CartLines)
+{
+    public static async Task<ShopState> ReadAsync(ShopFactory shop)
+    {
+        await using var db = shop.OpenDatabase();
+        return new ShopState(
+            await db.Cards.ToDictionaryAsync(c => c.Id, c => c.BalanceTiyn),
+            await db.Products.ToDictionaryAsync(p => p.Id, p => p.Stock),
+            await db.Orders.CountAsync(),
+            await db.Payments.CountAsync(),
+            await db.CartLines.OrderBy(l => l.CartId).ThenBy(l => l.ProductId)
+                .Select(l => l.CartId + ":" + l.ProductId + "x" + l.Quantity).ToListAsync());
+    }
+
+    public static async Task<long> BalanceAsync(ShopFactory shop, int cardId)
+    {
+        await using var db = shop.OpenDatabase();
+        return await db.Cards.Where(c => c.Id == cardId).Select(c => c.BalanceTiyn).SingleAsync();
+    }
+}
+
+/// <summary>The seeded cards tests refer to (ids from seed/users.json).</summary>
+public static class SeededCards
+{
+    public const int DemoKaspiGold = 1;
+    public const int DemoHalyk = 2;
+    public const int DemoBcc = 3;
+    public const int AidosKaspiGold = 4;
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Checkout.IntegrationTests;
+
+/// <summary>A browser-like visitor: keeps its cookies, reads antiforgery tokens from the pages it loads.</summary>
+public sealed class Shopper(HttpClient http) : IDisposable
+{
+    public const string DemoEmail = "demo@checkout.local";
+    public const string DemoPassword = "Demo123!";
+    public const string AidosEmail = "aidos@checkout.local";
+    public const string AidosPassword = "Aidos123!";
+
+    public HttpClient Http { get; } = http;
+
+    public async Task<IHtmlDocument> GetPageAsync(string path)
+    {
+        var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>The antiforgery token a page of the shop carries in its forms.</summary>
+    public async Task<string> TokenAsync(string path = "/main")
+    {
+        var page = await GetPageAsync(path);
+        var input = page.QuerySelector("input[name='__RequestVerificationToken']") as IHtmlInputElement;
+        return input?.Value ?? throw new InvalidOperationException($"{path} carries no antiforgery token.");
+    }
+
+    public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields, bool withToken = true)
+    {
+        var form = new Dictionary<string, string>(fields);
+        if (withToken)
+        {
+            form["__RequestVerificationToken"] = await TokenAsync();
+        }
+
+        using var content = new FormUrlEncodedContent(form);
+        return await Http.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    public async Task LoginAsync(string email = DemoEmail, string password = DemoPassword)
+    {
+        var response = await TryLoginAsync(email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login of {email} failed: {(int)response.StatusCode}");
+        }
+    }
+
+    public async Task<HttpResponseMessage> TryLoginAsync(string email, string password, string? returnUrl = null)
+    {
+        var fields = new Dictionary<string, string> { ["Email"] = email, ["Password"] = password };
+        if (returnUrl is not null)
+        {
+            fields["ReturnUrl"] = returnUrl;
+        }
+
+        return await PostFormAsync("/account/login", fields);
+    }
+
+    public Task<HttpResponseMessage> AddToCartAsync(int productId, int quantity) =>
+        PostFormAsync("/cart/add", new Dictionary<string, string> { ["productId"] = $"{productId}", ["quantity"] = $"{quantity}" });
+
+    /// <summary>Pays as the payment page's script does: JSON body, token in the RequestVerificationToken header.</summary>
+    public async Task<HttpResponseMessage> PayAsync(object body, string? token = null)
+    {
+        token ??= await TokenAsync();
+        return await PayWithTokenAsync(JsonContent.Create(body), token);
+    }
+
+    public async Task<HttpResponseMessage> PayWithTokenAsync(HttpContent content, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/process_payment") { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Add("RequestVerificationToken", token);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public static async Task<PaymentAnswer> ReadAnswerAsync(HttpResponseMessage response)
+    {
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/json");
+        var json = await response.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return new PaymentAnswer(
+            response.StatusCode,
+            root.GetProperty("status").GetString()!,
+            root.GetProperty("message").GetString()!,
+            root.TryGetProperty("new_balance", out var balance) ? balance.GetInt64() : null,
+            root.TryGetProperty("total_paid", out var total) ? total.GetInt64() : null,
+            root.TryGetProperty("order_number", out var number) ? number.GetString() : null,
+            json);
+    }
+
+    public void Dispose() => Http.Dispose();
+}
+
+public sealed record PaymentAnswer(HttpStatusCode Status, string State, string Message, long? NewBalance, long? TotalPaid,
+    string? OrderNumber, string Json);
