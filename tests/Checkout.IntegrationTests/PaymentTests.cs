@@ -250,6 +250,36 @@ public sealed class PaymentTests : IDisposable
         (await Shopper.ParseAsync(response)).QuerySelector("#payment-error:not([hidden])")!.TextContent.Should().Be("Картасын таңдаңыз");
     }
 
+    [Fact]
+    public async Task Short_stock_is_refused_with_how_many_are_left_and_changes_nothing()
+    {
+        using var shopper = await SignedInAsync();
+        await shopper.AddToCartAsync(3, 5); // product 3 has 3 in stock
+        var before = await ShopState.ReadAsync(_shop);
+
+        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
+
+        answer.Status.Should().Be(HttpStatusCode.Conflict);
+        answer.Message.Should().Contain("3 дана ғана қалды");
+        (await ShopState.ReadAsync(_shop)).Should().BeEquivalentTo(before);
+    }
+
+    [Fact]
+    public async Task A_shopper_without_a_delivery_address_is_asked_for_one_and_not_charged()
+    {
+        using var shopper = await SignedInAsync();
+        await shopper.PostFormAsync("/account/profile", new Dictionary<string, string> { ["FullName"] = "Айгерім", ["DeliveryAddress"] = "" });
+        await shopper.AddToCartAsync(1, 1);
+        var before = await ShopState.ReadAsync(_shop);
+
+        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
+
+        answer.Status.Should().Be(HttpStatusCode.BadRequest);
+        answer.Message.Should().Be("Жеткізу мекенжайын көрсетіңіз");
+        (await ShopState.ReadAsync(_shop)).Should().BeEquivalentTo(before);
+        (await shopper.Http.GetAsync(new Uri("/payment", UriKind.Relative))).Headers.Location!.OriginalString.Should().Be("/checkout");
+    }
+
     private async Task<Shopper> SignedInAsync(string email = Shopper.DemoEmail, string password = Shopper.DemoPassword)
     {
         var shopper = _shop.CreateShopper();
