@@ -31,6 +31,18 @@ public sealed class CartTests : IDisposable
     }
 
     [Fact]
+    public async Task The_header_counts_the_items_in_the_cart()
+    {
+        using var guest = _shop.CreateShopper();
+        (await guest.GetPageAsync("/main")).QuerySelector("[data-cart-count]")!.TextContent.Should().Be("0");
+
+        await guest.AddToCartAsync(1, 2);
+        await guest.AddToCartAsync(2, 1);
+
+        (await guest.GetPageAsync("/main")).QuerySelector("[data-cart-count]")!.TextContent.Should().Be("3");
+    }
+
+    [Fact]
     public async Task An_empty_cart_says_Себет_бос()
     {
         using var guest = _shop.CreateShopper();
