@@ -71,7 +71,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseMiddleware<RequestLogging>();
-app.UseExceptionHandler("/error");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    // A request the server can't read (body too large, cut off) is the client's error, not ours.
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseRequestLocalization(new RequestLocalizationOptions

@@ -280,6 +280,25 @@ public sealed class PaymentTests : IDisposable
         (await shopper.Http.GetAsync(new Uri("/payment", UriKind.Relative))).Headers.Location!.OriginalString.Should().Be("/checkout");
     }
 
+    [Fact]
+    public async Task An_oversized_body_gets_413_json_and_changes_nothing()
+    {
+        // Body limits are Kestrel's: the in-memory test server does not enforce them.
+        _shop.UseKestrel(0);
+        _shop.StartServer();
+        using var shopper = await SignedInAsync();
+        await shopper.AddToCartAsync(1, 1);
+        var before = await ShopState.ReadAsync(_shop);
+        var huge = $$"""{"card_id":1,"padding":"{{new string('a', 100_000)}}"}""";
+
+        var response = await shopper.PayWithTokenAsync(new StringContent(huge, Encoding.UTF8, "application/json"), await shopper.TokenAsync());
+
+        var answer = await Shopper.ReadAnswerAsync(response);
+        answer.Status.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        answer.State.Should().Be("error");
+        (await ShopState.ReadAsync(_shop)).Should().BeEquivalentTo(before);
+    }
+
     private async Task<Shopper> SignedInAsync(string email = Shopper.DemoEmail, string password = Shopper.DemoPassword)
     {
         var shopper = _shop.CreateShopper();

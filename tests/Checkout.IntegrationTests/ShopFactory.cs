@@ -1,5 +1,7 @@
 using Checkout.Web.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -43,8 +45,17 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoData", "true");
     }
 
-    public Shopper CreateShopper() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    /// <summary>A visitor of the in-memory server, or of the real port when <c>UseKestrel</c> started one.</summary>
+    public Shopper CreateShopper()
+    {
+        var kestrel = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return kestrel is null
+            ? new Shopper(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
+            : new Shopper(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+            {
+                BaseAddress = new Uri(kestrel),
+            });
+    }
 
     /// <summary>A fresh DbContext on the shop's database, for arranging and checking what the shop did.</summary>
     public ShopDbContext OpenDatabase() =>

@@ -50,7 +50,7 @@ public sealed class Shopper(HttpClient http) : IDisposable
         var response = await TryLoginAsync(email, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
-            throw new InvalidOperationException($"Login of {email} failed: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"Login of {email} failed: {(int)response.StatusCode} at {response.RequestMessage?.RequestUri}");
         }
     }
 

@@ -10,7 +10,7 @@ public sealed class ErrorController : Controller
     [IgnoreAntiforgeryToken]
     public IActionResult Index(int? status)
     {
-        var code = status ?? StatusCodes.Status500InternalServerError;
+        var code = status ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         Response.StatusCode = code;
         return View(new ErrorPage(code, HttpContext.TraceIdentifier));
     }

@@ -67,7 +67,16 @@ public sealed class PaymentController(
             return Refuse(StatusCodes.Status400BadRequest, text["RequestInvalid"]);
         }
 
-        var cardId = Request.HasFormContentType ? ReadFormCardId() : await ReadJsonCardIdAsync(ct);
+        int? cardId;
+        try
+        {
+            cardId = Request.HasFormContentType ? await ReadFormCardIdAsync(ct) : await ReadJsonCardIdAsync(ct);
+        }
+        catch (BadHttpRequestException bad)
+        {
+            return Refuse(bad.StatusCode, text["RequestInvalid"]);
+        }
+
         var result = await checkout.PayWithCardAsync(userId, await carts.FindCartIdAsync(ct), cardId, ct);
         if (!result.Succeeded)
         {
@@ -127,8 +136,8 @@ public sealed class PaymentController(
         return new PaymentPage(cart.Totals, cards, selectedCardId, error);
     }
 
-    private int? ReadFormCardId() =>
-        int.TryParse(Request.Form["card_id"], out var id) ? id : null;
+    private async Task<int?> ReadFormCardIdAsync(CancellationToken ct) =>
+        int.TryParse((await Request.ReadFormAsync(ct))["card_id"], out var id) ? id : null;
 
     /// <summary>The <c>card_id</c> of a JSON body when it is a whole number; anything else counts as missing.</summary>
     private async Task<int?> ReadJsonCardIdAsync(CancellationToken ct)
