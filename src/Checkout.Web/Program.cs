@@ -4,6 +4,7 @@ using Checkout.Web.Data;
 using Checkout.Web.Features.Cart;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -32,6 +33,7 @@ builder.Services.AddDbContext<ShopDbContext>(options => options
 builder.Services.AddIdentity<ShopUser, IdentityRole>(options =>
     {
         options.User.RequireUniqueEmail = true;
+        options.User.AllowedUserNameCharacters = ""; // the user name is the e-mail, validated as one (Cyrillic domains too)
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Password.RequiredLength = 8;
@@ -63,7 +65,7 @@ builder.Services.AddScoped<DemoDataSeeder>();
 
 var app = builder.Build();
 
-await app.Services.PrepareDatabaseAsync(app.Configuration);
+await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
 
 if (!app.Environment.IsDevelopment())
 {
@@ -74,8 +76,13 @@ app.UseMiddleware<RequestLogging>();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
-    // A request the server can't read (body too large, cut off) is the client's error, not ours.
-    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    // A request the server can't read (body too large, malformed form, bad token) is the client's error, not ours.
+    StatusCodeSelector = exception => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException or AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    },
 });
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();

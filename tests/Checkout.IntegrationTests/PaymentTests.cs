@@ -66,8 +66,6 @@ public sealed class PaymentTests : IDisposable
     [InlineData("""{"card_id":null}""")]
     [InlineData("""{"card_id":"abc"}""")]
     [InlineData("""{"card_id":"1"}""")]
-    [InlineData("""{"card_id":1.5}""")]
-    [InlineData("""{"card_id":99999999999999}""")]
     [InlineData("""{"card_id":[1]}""")]
     [InlineData("[1]")]
     [InlineData("{")]
@@ -86,13 +84,21 @@ public sealed class PaymentTests : IDisposable
         (await ShopState.ReadAsync(_shop)).Should().BeEquivalentTo(before);
     }
 
-    [Fact]
-    public async Task Unknown_card_gets_404_Карта_табылмады()
+    [Theory]
+    [InlineData("4242")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("1e3")]
+    [InlineData("99999999999999")]
+    public async Task A_number_that_names_no_card_of_mine_gets_404_Карта_табылмады(string cardId)
     {
         using var shopper = await SignedInAsync();
         await shopper.AddToCartAsync(1, 2);
 
-        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = 4242 }));
+        var response = await shopper.PayWithTokenAsync(
+            new StringContent($$"""{"card_id":{{cardId}}}""", Encoding.UTF8, "application/json"), await shopper.TokenAsync());
+        var answer = await Shopper.ReadAnswerAsync(response);
 
         answer.Status.Should().Be(HttpStatusCode.NotFound);
         answer.Json.Should().Be("""{"status":"error","message":"Карта табылмады"}""");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,9 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>Services a test swaps in or adds (e.g. an interceptor that plays a concurrent request).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public string DatabasePath => Path.Combine(DataDirectory, "checkout.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -43,6 +47,10 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("Shop:DataDirectory", DataDirectory);
         builder.UseSetting("ConnectionStrings:Shop", "Data Source=checkout.db");
         builder.UseSetting("Seed:DemoData", "true");
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
     }
 
     /// <summary>A visitor of the in-memory server, or of the real port when <c>UseKestrel</c> started one.</summary>

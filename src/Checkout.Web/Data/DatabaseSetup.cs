@@ -5,7 +5,7 @@ namespace Checkout.Web.Data;
 public static class DatabaseSetup
 {
     /// <summary>Applies migrations, switches SQLite to WAL, and loads the demo data where configured.</summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
@@ -16,7 +16,8 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         }
 
-        if (configuration.GetValue<bool>("Seed:DemoData"))
+        // Demo shoppers have well-known passwords: never in Production, whatever the configuration says.
+        if (configuration.GetValue<bool>("Seed:DemoData") && !environment.IsProduction())
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
         }

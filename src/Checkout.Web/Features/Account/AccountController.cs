@@ -60,7 +60,13 @@ public sealed class AccountController(
         {
             foreach (var error in created.Errors)
             {
-                ModelState.AddModelError("", text[error.Code is "DuplicateUserName" or "DuplicateEmail" ? "EmailTaken" : "PasswordTooWeak"]);
+                ModelState.AddModelError("", text[error.Code switch
+                {
+                    "DuplicateUserName" or "DuplicateEmail" => "EmailTaken",
+                    "InvalidUserName" or "InvalidEmail" => "EmailInvalid",
+                    _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => "PasswordTooWeak",
+                    _ => "RequestInvalid",
+                }]);
             }
 
             return Invalid(form);

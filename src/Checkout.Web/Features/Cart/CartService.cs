@@ -7,7 +7,8 @@ namespace Checkout.Web.Features.Cart;
 /// <summary>
 /// The visitor's cart in the database. A guest's cart is found through the <see cref="CookieName"/> cookie,
 /// a signed-in shopper's through their user id; a guest cart merges into the shopper's at login.
-/// Quantities change only through guarded statements, so parallel requests can't push a line past 99.
+/// Every change first takes the cart row, as a checkout does, and changes lines with guarded statements,
+/// so parallel requests can't push a line past 99 or slip a change past a checkout.
 /// </summary>
 public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
@@ -52,7 +53,7 @@ public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, Tim
         }
 
         var cartId = await GetOrCreateCartIdAsync(ct);
-        return await AddToCartAsync(cartId, productId, quantity, ct);
+        return await ChangeCartAsync(cartId, () => AddLineAsync(cartId, productId, quantity, ct), ct);
     }
 
     public async Task<CartChange> SetQuantityAsync(int productId, int quantity, CancellationToken ct = default)
@@ -62,20 +63,20 @@ public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, Tim
             return CartChange.QuantityOutOfRange;
         }
 
-        var cartId = await FindCartIdAsync(ct);
-        var changed = cartId is null ? 0 : await db.CartLines
-            .Where(l => l.CartId == cartId && l.ProductId == productId)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity), ct);
-        return changed == 1 ? await TouchAsync(cartId!.Value, ct) : CartChange.NotInCart;
+        return await FindCartIdAsync(ct) is { } cartId
+            ? await ChangeCartAsync(cartId, async () => await db.CartLines
+                .Where(l => l.CartId == cartId && l.ProductId == productId)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity), ct) == 1 ? CartChange.Done : CartChange.NotInCart, ct)
+            : CartChange.NotInCart;
     }
 
     public async Task<CartChange> RemoveAsync(int productId, CancellationToken ct = default)
     {
-        var cartId = await FindCartIdAsync(ct);
-        var removed = cartId is null ? 0 : await db.CartLines
-            .Where(l => l.CartId == cartId && l.ProductId == productId)
-            .ExecuteDeleteAsync(ct);
-        return removed == 1 ? await TouchAsync(cartId!.Value, ct) : CartChange.NotInCart;
+        return await FindCartIdAsync(ct) is { } cartId
+            ? await ChangeCartAsync(cartId, async () => await db.CartLines
+                .Where(l => l.CartId == cartId && l.ProductId == productId)
+                .ExecuteDeleteAsync(ct) == 1 ? CartChange.Done : CartChange.NotInCart, ct)
+            : CartChange.NotInCart;
     }
 
     /// <summary>Moves the guest cart's lines into the shopper's cart (quantities add up, capped at 99).</summary>
@@ -86,28 +87,26 @@ public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, Tim
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var guestLines = await db.CartLines
-            .Where(l => l.CartId == guestCartId && db.Carts.Any(c => c.Id == guestCartId && c.UserId == null))
-            .Select(l => new { l.ProductId, l.Quantity })
-            .ToListAsync(ct);
-        if (guestLines.Count > 0)
+        var userCartId = await GetOrCreateUserCartIdAsync(userId, ct);
+        await ChangeCartAsync(userCartId, async () =>
         {
-            var userCartId = await GetOrCreateUserCartIdAsync(userId, ct);
+            var guestLines = await db.CartLines
+                .Where(l => l.CartId == guestCartId && db.Carts.Any(c => c.Id == guestCartId && c.UserId == null))
+                .Select(l => new { l.ProductId, l.Quantity })
+                .ToListAsync(ct);
             foreach (var line in guestLines)
             {
-                var merged = await AddToCartAsync(userCartId, line.ProductId, line.Quantity, ct);
-                if (merged == CartChange.QuantityOutOfRange)
+                if (await AddLineAsync(userCartId, line.ProductId, line.Quantity, ct) == CartChange.QuantityOutOfRange)
                 {
                     await db.CartLines
                         .Where(l => l.CartId == userCartId && l.ProductId == line.ProductId)
                         .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, CartRules.MaxQuantity), ct);
                 }
             }
-        }
 
-        await db.Carts.Where(c => c.Id == guestCartId && c.UserId == null).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
+            await db.Carts.Where(c => c.Id == guestCartId && c.UserId == null).ExecuteDeleteAsync(ct);
+            return CartChange.Done;
+        }, ct);
         Context.Response.Cookies.Delete(CookieName);
     }
 
@@ -128,43 +127,50 @@ public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, Tim
         return await db.Carts.Where(c => c.Id == cartId && c.UserId == null).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
     }
 
-    private async Task<CartChange> AddToCartAsync(Guid cartId, int productId, int quantity, CancellationToken ct)
+    /// <summary>
+    /// Runs a change of the cart's lines in a transaction whose first statement takes the cart row, as a
+    /// checkout does: a change and a checkout of one cart never interleave, so a checkout pays for exactly
+    /// the lines it read and no later change is lost with the lines it deletes.
+    /// </summary>
+    private async Task<CartChange> ChangeCartAsync(Guid cartId, Func<Task<CartChange>> change, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var taken = await db.Carts
+            .Where(c => c.Id == cartId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1).SetProperty(c => c.UpdatedUtc, now), ct);
+        if (taken != 1)
         {
-            var added = await db.CartLines
-                .Where(l => l.CartId == cartId && l.ProductId == productId && l.Quantity + quantity <= CartRules.MaxQuantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, l => l.Quantity + quantity), ct);
-            if (added == 1)
-            {
-                return await TouchAsync(cartId, ct);
-            }
-
-            if (await db.CartLines.AnyAsync(l => l.CartId == cartId && l.ProductId == productId, ct))
-            {
-                return CartChange.QuantityOutOfRange;
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var line = new CartLine { CartId = cartId, ProductId = productId, Quantity = quantity, AddedUtc = now };
-            db.CartLines.Add(line);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return await TouchAsync(cartId, ct);
-            }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                // A parallel request added the same product first: add to its line instead.
-                db.Entry(line).State = EntityState.Detached;
-            }
+            return CartChange.NotInCart;
         }
+
+        var result = await change();
+        if (result == CartChange.Done)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        return result;
     }
 
-    private async Task<CartChange> TouchAsync(Guid cartId, CancellationToken ct)
+    /// <summary>Adds to the product's line, or starts one; call only with the cart taken.</summary>
+    private async Task<CartChange> AddLineAsync(Guid cartId, int productId, int quantity, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.Carts.Where(c => c.Id == cartId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedUtc, now), ct);
+        var added = await db.CartLines
+            .Where(l => l.CartId == cartId && l.ProductId == productId && l.Quantity + quantity <= CartRules.MaxQuantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, l => l.Quantity + quantity), ct);
+        if (added == 1)
+        {
+            return CartChange.Done;
+        }
+
+        if (await db.CartLines.AnyAsync(l => l.CartId == cartId && l.ProductId == productId, ct))
+        {
+            return CartChange.QuantityOutOfRange;
+        }
+
+        db.CartLines.Add(new CartLine { CartId = cartId, ProductId = productId, Quantity = quantity, AddedUtc = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
         return CartChange.Done;
     }
 

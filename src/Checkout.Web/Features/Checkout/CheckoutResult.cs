@@ -8,6 +8,7 @@ public enum CheckoutError
     CartEmpty,
     CardRequired,
     CardNotFound,
+    CartChanged,
     InsufficientFunds,
     AddressRequired,
     OutOfStock,

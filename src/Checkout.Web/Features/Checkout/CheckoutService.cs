@@ -11,7 +11,8 @@ namespace Checkout.Web.Features.Checkout;
 /// </summary>
 public sealed class CheckoutService(ShopDbContext db, TimeProvider clock)
 {
-    public async Task<CheckoutResult> PayWithCardAsync(string userId, Guid? cartId, int? cardId, CancellationToken ct = default)
+    /// <param name="expectedTotal">The total the shopper was shown, when the client sends it: a cart changed in another tab is refused, not charged.</param>
+    public async Task<CheckoutResult> PayWithCardAsync(string userId, Guid? cartId, int? cardId, Money? expectedTotal = null, CancellationToken ct = default)
     {
         if (cartId is not { } id)
         {
@@ -46,6 +47,11 @@ public sealed class CheckoutService(ShopDbContext db, TimeProvider clock)
 
         var totals = OrderTotals.For(lines.Select(l => (new Money(l.UnitPriceTiyn), l.Quantity)));
         var total = totals.Total.Tiyn;
+        if (expectedTotal is { } shown && shown != totals.Total)
+        {
+            return CheckoutResult.Fail(CheckoutError.CartChanged);
+        }
+
         if (card.BalanceTiyn < total)
         {
             return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
@@ -68,7 +74,8 @@ public sealed class CheckoutService(ShopDbContext db, TimeProvider clock)
             return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
         }
 
-        foreach (var line in lines)
+        // Stock rows in one fixed order, so two checkouts can't lock them crosswise.
+        foreach (var line in lines.OrderBy(l => l.ProductId))
         {
             var reserved = await db.Products
                 .Where(p => p.Id == line.ProductId && p.Stock >= line.Quantity)

@@ -1,17 +1,26 @@
+using Checkout.Web.Features.Payment;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Checkout.Web.Features.Errors;
 
+/// <summary>Error pages; a JSON request (the payment page's script) gets SPEC's JSON error body instead.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ErrorController : Controller
+public sealed class ErrorController(IStringLocalizer<SharedResource> text) : Controller
 {
     [Route("/error")]
-    [Route("/error/{status:int}")]
+    [Route("/error/{status:int:range(400,599)}")]
     [IgnoreAntiforgeryToken]
     public IActionResult Index(int? status)
     {
         var code = status ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         Response.StatusCode = code;
+        if (Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var message = code >= 500 ? text["ServerError"] : text["RequestInvalid"];
+            return new JsonResult(new PaymentRefused("error", message)) { StatusCode = code };
+        }
+
         return View(new ErrorPage(code, HttpContext.TraceIdentifier));
     }
 }

@@ -62,25 +62,28 @@ public sealed class PaymentController(
             return Refuse(StatusCodes.Status401Unauthorized, text["LoginRequired"]);
         }
 
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
-        {
-            return Refuse(StatusCodes.Status400BadRequest, text["RequestInvalid"]);
-        }
-
-        int? cardId;
+        PaymentRequest payment;
         try
         {
-            cardId = Request.HasFormContentType ? await ReadFormCardIdAsync(ct) : await ReadJsonCardIdAsync(ct);
+            if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            {
+                return Refuse(StatusCodes.Status400BadRequest, text["RequestInvalid"]);
+            }
+
+            payment = Request.HasFormContentType
+                ? PaymentRequest.FromForm(await Request.ReadFormAsync(ct))
+                : await PaymentRequest.FromJsonAsync(Request.Body, ct);
         }
-        catch (BadHttpRequestException bad)
+        catch (Exception unreadable) when (unreadable is BadHttpRequestException or InvalidDataException or AntiforgeryValidationException)
         {
-            return Refuse(bad.StatusCode, text["RequestInvalid"]);
+            var status = unreadable is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            return Refuse(status, text["RequestInvalid"]);
         }
 
-        var result = await checkout.PayWithCardAsync(userId, await carts.FindCartIdAsync(ct), cardId, ct);
+        var result = await checkout.PayWithCardAsync(userId, await carts.FindCartIdAsync(ct), payment.CardId, payment.ExpectedTotal, ct);
         if (!result.Succeeded)
         {
-            return await RefuseAsync(result, userId, cardId, ct);
+            return await RefuseAsync(result, userId, payment.CardId, ct);
         }
 
         var paid = new PaymentSucceeded("success", text["PaymentSucceeded"], result.NewBalance.WholeTenge,
@@ -95,6 +98,7 @@ public sealed class PaymentController(
             CheckoutError.CartEmpty => (StatusCodes.Status400BadRequest, text["CartEmpty"].Value),
             CheckoutError.CardRequired => (StatusCodes.Status400BadRequest, text["CardRequired"].Value),
             CheckoutError.CardNotFound => (StatusCodes.Status404NotFound, text["CardNotFound"].Value),
+            CheckoutError.CartChanged => (StatusCodes.Status409Conflict, text["CartChanged"].Value),
             CheckoutError.InsufficientFunds => (StatusCodes.Status400BadRequest, text["InsufficientFunds"].Value),
             CheckoutError.AddressRequired => (StatusCodes.Status400BadRequest, text["AddressRequired"].Value),
             CheckoutError.OutOfStock => (StatusCodes.Status409Conflict, text["OutOfStock", result.ProductName!, result.UnitsLeft].Value),
@@ -136,25 +140,4 @@ public sealed class PaymentController(
         return new PaymentPage(cart.Totals, cards, selectedCardId, error);
     }
 
-    private async Task<int?> ReadFormCardIdAsync(CancellationToken ct) =>
-        int.TryParse((await Request.ReadFormAsync(ct))["card_id"], out var id) ? id : null;
-
-    /// <summary>The <c>card_id</c> of a JSON body when it is a whole number; anything else counts as missing.</summary>
-    private async Task<int?> ReadJsonCardIdAsync(CancellationToken ct)
-    {
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(Request.Body, cancellationToken: ct);
-            return body.RootElement.ValueKind == JsonValueKind.Object
-                && body.RootElement.TryGetProperty("card_id", out var cardId)
-                && cardId.ValueKind == JsonValueKind.Number
-                && cardId.TryGetInt32(out var id)
-                    ? id
-                    : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

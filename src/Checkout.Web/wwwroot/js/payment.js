@@ -54,7 +54,7 @@
                 "Content-Type": "application/json",
                 "RequestVerificationToken": form.querySelector("input[name='__RequestVerificationToken']").value
             },
-            body: JSON.stringify({ card_id: Number(card.value) })
+            body: JSON.stringify({ card_id: Number(card.value), expected_total: total })
         })
             .then(function (response) {
                 return response.json()
