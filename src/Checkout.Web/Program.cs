@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
 
@@ -80,7 +81,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = exception => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
-        InvalidDataException or AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        InvalidDataException or AntiforgeryValidationException or ValueProviderException => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     },
 });

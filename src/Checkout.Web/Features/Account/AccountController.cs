@@ -17,8 +17,9 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("/account/login")]
-    public async Task<IActionResult> Login(LoginForm form, CancellationToken ct)
+    public async Task<IActionResult> Login(LoginForm? form, CancellationToken ct)
     {
+        form ??= new LoginForm(); // an unreadable body binds nothing; ModelState says why
         if (!ModelState.IsValid)
         {
             return Invalid(form);
@@ -46,8 +47,9 @@ public sealed class AccountController(
     public IActionResult Register(string? returnUrl) => View(new RegisterForm { ReturnUrl = returnUrl });
 
     [HttpPost("/account/register")]
-    public async Task<IActionResult> Register(RegisterForm form, CancellationToken ct)
+    public async Task<IActionResult> Register(RegisterForm? form, CancellationToken ct)
     {
+        form ??= new RegisterForm();
         if (!ModelState.IsValid)
         {
             return Invalid(form);
@@ -103,8 +105,9 @@ public sealed class AccountController(
 
     [Authorize]
     [HttpPost("/account/profile")]
-    public async Task<IActionResult> Profile(ProfileForm form)
+    public async Task<IActionResult> Profile(ProfileForm? form)
     {
+        form ??= new ProfileForm();
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
         form.Email = user.Email ?? "";
         if (!ModelState.IsValid)

@@ -30,8 +30,9 @@ public sealed class CheckoutController(CartService carts, UserManager<ShopUser> 
     }
 
     [HttpPost("/checkout/address")]
-    public async Task<IActionResult> SaveAddress(DeliveryForm form, CancellationToken ct)
+    public async Task<IActionResult> SaveAddress(DeliveryForm? form, CancellationToken ct)
     {
+        form ??= new DeliveryForm(); // an unreadable body binds nothing; ModelState says why
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
         if (!ModelState.IsValid)
         {

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using System.Net;
+using Checkout.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Checkout.IntegrationTests;
+
+/// <summary>
+/// The debit and the stock decrement must hold even when the balance or stock changes after the checkout
+/// read it. An interceptor plays that other request: right before the guarded UPDATE runs, it spends the
+/// card or sells the stock. A read-then-write debit would go through; the guarded one must refuse.
+/// </summary>
+public sealed class GuardedStatementTests
+{
+    [Fact]
+    public async Task Debit_refuses_when_the_balance_drops_after_the_check()
+    {
+        var spendFirst = new BeforeUpdate("\"Cards\"", """UPDATE "Cards" SET "BalanceTiyn" = 100 WHERE "Id" = 1""");
+        using var shop = new ShopFactory { TestServices = s => s.ConfigureDbContext<ShopDbContext>(o => o.AddInterceptors(spendFirst)) };
+        using var shopper = shop.CreateShopper();
+        await shopper.LoginAsync();
+        await shopper.AddToCartAsync(1, 2);
+        var before = await ShopState.ReadAsync(shop);
+
+        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
+
+        spendFirst.Fired.Should().BeTrue();
+        answer.Status.Should().Be(HttpStatusCode.BadRequest);
+        answer.Message.Should().Be("Қаражатыңыз жеткіліксіз");
+        (await ShopState.ReadAsync(shop)).Should().BeEquivalentTo(before, "the refusal rolls back everything, the interceptor's spend included");
+    }
+
+    [Fact]
+    public async Task Stock_decrement_refuses_when_the_units_sell_out_after_the_check()
+    {
+        var sellFirst = new BeforeUpdate("\"Products\"", """UPDATE "Products" SET "Stock" = 1 WHERE "Id" = 1""");
+        using var shop = new ShopFactory { TestServices = s => s.ConfigureDbContext<ShopDbContext>(o => o.AddInterceptors(sellFirst)) };
+        using var shopper = shop.CreateShopper();
+        await shopper.LoginAsync();
+        await shopper.AddToCartAsync(1, 2);
+        var before = await ShopState.ReadAsync(shop);
+
+        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
+
+        sellFirst.Fired.Should().BeTrue();
+        answer.Status.Should().Be(HttpStatusCode.Conflict);
+        answer.Message.Should().Contain("1 дана ғана қалды");
+        (await ShopState.ReadAsync(shop)).Should().BeEquivalentTo(before, "the card debit before it is rolled back too");
+    }
+
+    /// <summary>Runs <paramref name="competingSql"/> once, on the same connection and transaction, just before the first UPDATE of a table.</summary>
+    private sealed class BeforeUpdate(string table, string competingSql) : DbCommandInterceptor
+    {
+        public bool Fired { get; private set; }
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!Fired && command.CommandText.Contains($"UPDATE {table}", StringComparison.Ordinal) && command.Transaction is not null)
+            {
+                Fired = true;
+                await using var competing = command.Connection!.CreateCommand();
+                competing.Transaction = command.Transaction;
+                competing.CommandText = competingSql;
+                await competing.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return result;
+        }
+    }
+}
