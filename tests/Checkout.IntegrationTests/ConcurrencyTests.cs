@@ -33,9 +33,11 @@ public sealed class ConcurrencyTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_sessions_of_one_shopper_racing_one_card_never_overdraw_it()
+    public async Task Two_sessions_of_one_shopper_adding_and_paying_at_once_never_overdraw_the_card()
     {
-        // Halyk's 2 100 000 ₸ covers two iPhones (927 490 ₸ each with delivery), not three.
+        // Both sessions share the shopper's one cart, so they race adds against payments and payments
+        // against each other. Halyk's 2 100 000 ₸ covers two iPhones (927 490 ₸ each with delivery), not three.
+        // (The debit's own guard against a balance that drops mid-checkout is proven in GuardedStatementTests.)
         using var phone = _shop.CreateShopper();
         using var laptop = _shop.CreateShopper();
         await Task.WhenAll(phone.LoginAsync(), laptop.LoginAsync());
