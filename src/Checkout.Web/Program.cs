@@ -1,11 +1,13 @@
 using System.Globalization;
 using Checkout.Web;
 using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Checkout.Web.Features.Cart;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,9 +29,8 @@ builder.Logging.AddSerilog(new LoggerConfiguration()
     .CreateLogger(), dispose: true);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddDbContext<ShopDbContext>(options => options
-    .UseSqlite(ShopPaths.SqliteConnectionString(builder.Configuration, dataDirectory))
-    .AddInterceptors(new SqlitePragmas(builder.Configuration.GetValue("Database:BusyTimeoutMs", 10_000))));
+builder.Services.AddSingleton<OrderNumber>();
+builder.Services.AddShopDatabase(builder.Configuration, dataDirectory);
 
 builder.Services.AddIdentity<ShopUser, IdentityRole>(options =>
     {
@@ -48,9 +49,9 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LogoutPath = "/account/logout";
     options.AccessDeniedPath = "/account/denied";
 });
-builder.Services.AddDataProtection()
-    .SetApplicationName("Checkout")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+builder.Services.AddDataProtection().SetApplicationName("Checkout");
+builder.Services.AddOptions<KeyManagementOptions>()
+    .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseKeyRepository(scopes));
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))

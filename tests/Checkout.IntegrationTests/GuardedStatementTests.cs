@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Net;
 using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Checkout.IntegrationTests;
@@ -18,7 +20,7 @@ public sealed class GuardedStatementTests
     public async Task Debit_refuses_when_the_balance_drops_after_the_check()
     {
         var spendFirst = new BeforeUpdate("\"Cards\"", """UPDATE "Cards" SET "BalanceTiyn" = 100 WHERE "Id" = 1""");
-        using var shop = new ShopFactory { TestServices = s => s.ConfigureDbContext<ShopDbContext>(o => o.AddInterceptors(spendFirst)) };
+        using var shop = new ShopFactory { TestServices = s => TestDatabase.AddInterceptor(s, spendFirst) };
         using var shopper = shop.CreateShopper();
         await shopper.LoginAsync();
         await shopper.AddToCartAsync(1, 2);
@@ -36,7 +38,7 @@ public sealed class GuardedStatementTests
     public async Task Stock_decrement_refuses_when_the_units_sell_out_after_the_check()
     {
         var sellFirst = new BeforeUpdate("\"Products\"", """UPDATE "Products" SET "Stock" = 1 WHERE "Id" = 1""");
-        using var shop = new ShopFactory { TestServices = s => s.ConfigureDbContext<ShopDbContext>(o => o.AddInterceptors(sellFirst)) };
+        using var shop = new ShopFactory { TestServices = s => TestDatabase.AddInterceptor(s, sellFirst) };
         using var shopper = shop.CreateShopper();
         await shopper.LoginAsync();
         await shopper.AddToCartAsync(1, 2);
@@ -50,6 +52,28 @@ public sealed class GuardedStatementTests
         (await ShopState.ReadAsync(shop)).Should().BeEquivalentTo(before, "the card debit before it is rolled back too");
     }
 
+    [Fact]
+    public async Task A_repeated_order_number_is_paid_again_under_a_fresh_one_charging_once()
+    {
+        var numbers = new RepeatsFirstNumber();
+        using var shop = new ShopFactory { TestServices = s => s.AddSingleton<OrderNumber>(numbers) };
+        using var shopper = shop.CreateShopper();
+        await shopper.LoginAsync();
+
+        await shopper.AddToCartAsync(1, 1);
+        var first = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
+        await shopper.AddToCartAsync(1, 1);
+        var second = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
+
+        first.OrderNumber.Should().Be(RepeatsFirstNumber.Repeated);
+        second.Status.Should().Be(HttpStatusCode.OK);
+        second.OrderNumber.Should().NotBe(RepeatsFirstNumber.Repeated);
+        second.NewBalance.Should().Be(4_300_000 - (2 * 927_490));
+        await using var db = shop.OpenDatabase();
+        (await db.Orders.CountAsync()).Should().Be(2);
+        (await db.Payments.SumAsync(p => p.AmountTiyn)).Should().Be(Money.FromTenge(2 * 927_490).Tiyn);
+    }
+
     /// <summary>Runs <paramref name="competingSql"/> once, on the same connection and transaction, just before the first UPDATE of a table.</summary>
     private sealed class BeforeUpdate(string table, string competingSql) : DbCommandInterceptor
     {
@@ -58,16 +82,28 @@ public sealed class GuardedStatementTests
         public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (!Fired && command.CommandText.Contains($"UPDATE {table}", StringComparison.Ordinal) && command.Transaction is not null)
+            var transaction = eventData.Context?.Database.CurrentTransaction?.GetDbTransaction();
+            if (!Fired && command.CommandText.Contains($"UPDATE {table}", StringComparison.Ordinal) && transaction is not null)
             {
                 Fired = true;
                 await using var competing = command.Connection!.CreateCommand();
-                competing.Transaction = command.Transaction;
+                competing.Transaction = transaction;
                 competing.CommandText = competingSql;
                 await competing.ExecuteNonQueryAsync(cancellationToken);
             }
 
             return result;
         }
+    }
+
+    /// <summary>Hands out the same number twice, then fresh ones: a collision on demand.</summary>
+    private sealed class RepeatsFirstNumber : OrderNumber
+    {
+        public const string Repeated = "ORD-20261122-REPEAT";
+
+        private int _calls;
+
+        public override string New(DateTimeOffset nowUtc) =>
+            Interlocked.Increment(ref _calls) <= 2 ? Repeated : base.New(nowUtc);
     }
 }

@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Checkout.IntegrationTests;
 
 /// <summary>
-/// The shop on its own SQLite file in a temporary folder. The file starts as a copy of a template that
-/// was migrated and seeded once per test run, so every test sees the demo data fresh and untouched.
+/// The shop on a database of its own: a SQLite file in a temporary folder, or a PostgreSQL database
+/// (see <see cref="TestDatabase"/>). It starts as a copy of a template that was migrated and seeded once
+/// per test run, so every test sees the demo data fresh and untouched.
 /// </summary>
 public sealed class ShopFactory : WebApplicationFactory<Program>
 {
@@ -23,11 +25,19 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     {
     }
 
-    private ShopFactory(bool fromTemplate)
+    private ShopFactory(bool fromTemplate, string? postgresDatabase = null)
     {
         _fromTemplate = fromTemplate;
         DataDirectory = Directory.CreateTempSubdirectory("checkout-tests-").FullName;
+        PostgresDatabaseName = TestDatabase.IsPostgres ? postgresDatabase ?? $"checkout_test_{Guid.NewGuid():N}" : null;
     }
+
+    private string? PostgresDatabaseName { get; }
+
+    /// <summary>The shop's connection string, for the provider the suite runs on.</summary>
+    public string ConnectionString => PostgresDatabaseName is { } name
+        ? TestDatabase.PostgresDatabase(name)
+        : $"Data Source={DatabasePath}";
 
     public string DataDirectory { get; }
 
@@ -38,14 +48,19 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (_fromTemplate)
+        if (_fromTemplate && PostgresDatabaseName is { } name)
         {
-            File.Copy(TemplateDatabase.Path, DatabasePath);
+            TestDatabase.ExecuteOnServer($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateDatabase.Name}\"");
+        }
+        else if (_fromTemplate)
+        {
+            File.Copy(TemplateDatabase.Name, DatabasePath);
         }
 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Shop:DataDirectory", DataDirectory);
-        builder.UseSetting("ConnectionStrings:Shop", "Data Source=checkout.db");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
+        builder.UseSetting("ConnectionStrings:Shop", PostgresDatabaseName is null ? "Data Source=checkout.db" : ConnectionString);
         builder.UseSetting("Seed:DemoData", "true");
         if (TestServices is not null)
         {
@@ -66,8 +81,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A fresh DbContext on the shop's database, for arranging and checking what the shop did.</summary>
-    public ShopDbContext OpenDatabase() =>
-        new(new DbContextOptionsBuilder<ShopDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+    public ShopDbContext OpenDatabase() => ShopDatabase.Open(TestDatabase.Provider, ConnectionString);
 
     public async Task InDatabaseAsync(Func<ShopDbContext, Task> action)
     {
@@ -79,6 +93,12 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (PostgresDatabaseName is { } name && _fromTemplate)
+        {
+            NpgsqlConnection.ClearAllPools();
+            TestDatabase.ExecuteOnServer($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -89,16 +109,32 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Migrated and seeded once per run: a SQLite file to copy, or a PostgreSQL database to clone.</summary>
     private static class TemplateDatabase
     {
+        private const string PostgresTemplate = "checkout_test_template";
+
         private static readonly Lazy<string> Template = new(Create);
 
-        public static string Path => Template.Value;
+        public static string Name => Template.Value;
 
         private static string Create()
         {
+            if (TestDatabase.IsPostgres)
+            {
+                TestDatabase.ExecuteOnServer($"DROP DATABASE IF EXISTS \"{PostgresTemplate}\" WITH (FORCE)");
+                TestDatabase.ExecuteOnServer($"CREATE DATABASE \"{PostgresTemplate}\"");
+                using (var template = new ShopFactory(fromTemplate: false, PostgresTemplate))
+                {
+                    _ = template.Server; // starts the shop: migrations and seed run
+                }
+
+                NpgsqlConnection.ClearAllPools(); // a template can't be cloned while anyone is connected to it
+                return PostgresTemplate;
+            }
+
             using var factory = new ShopFactory(fromTemplate: false);
-            _ = factory.Server; // starts the shop: migrations and seed run
+            _ = factory.Server;
             using (var db = factory.OpenDatabase())
             {
                 db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE);");

@@ -82,6 +82,16 @@ public sealed partial class DemoDataSeeder(
         }
 
         await db.SaveChangesAsync();
+        if (db.Database.IsNpgsql())
+        {
+            // The seed gives ids explicitly; move PostgreSQL's identity sequences past them.
+            await db.Database.ExecuteSqlRawAsync("""
+                SELECT setval(pg_get_serial_sequence('"Stores"', 'Id'), (SELECT MAX("Id") FROM "Stores"));
+                SELECT setval(pg_get_serial_sequence('"Products"', 'Id'), (SELECT MAX("Id") FROM "Products"));
+                SELECT setval(pg_get_serial_sequence('"Cards"', 'Id'), (SELECT MAX("Id") FROM "Cards"));
+                """);
+        }
+
         await transaction.CommitAsync();
         LogSeeded(logger, stores.Count, products.Count, shoppers.Count, directory);
     }

@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Checkout.Web.Data;
 
-public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDbContext<ShopUser>(options)
+/// <summary>
+/// The shop's database on SQLite (the embedded default); <see cref="PostgresShopDbContext"/> is the same model
+/// on PostgreSQL, a type of its own so each provider has its own migrations.
+/// </summary>
+public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUser>(options)
 {
     public DbSet<Store> Stores => Set<Store>();
 
@@ -23,6 +27,8 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : Ide
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
 
     public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

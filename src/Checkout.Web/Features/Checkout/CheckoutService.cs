@@ -9,8 +9,10 @@ namespace Checkout.Web.Features.Checkout;
 /// price it, debit the card and decrement stock with guarded statements, write the order and its
 /// payment, empty the cart, commit. Any refusal rolls everything back and leaves the cart as it was.
 /// </summary>
-public sealed class CheckoutService(ShopDbContext db, TimeProvider clock)
+public sealed class CheckoutService(ShopDbContext db, TimeProvider clock, OrderNumber orderNumbers)
 {
+    private const int Attempts = 3;
+
     /// <param name="expectedTotal">The total the shopper was shown, when the client sends it: a cart changed in another tab is refused, not charged.</param>
     public async Task<CheckoutResult> PayWithCardAsync(string userId, Guid? cartId, int? cardId, Money? expectedTotal = null, CancellationToken ct = default)
     {
@@ -19,6 +21,32 @@ public sealed class CheckoutService(ShopDbContext db, TimeProvider clock)
             return CheckoutResult.Fail(CheckoutError.CartEmpty);
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            var number = orderNumbers.New(clock.GetUtcNow());
+            try
+            {
+                return await PayOnceAsync(userId, id, cardId, expectedTotal, number, ct);
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Everything was rolled back. A taken order number is retried under a fresh one; anything else is a fault.
+                if (!await IsTakenAsync(number, ct))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> IsTakenAsync(string number, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Orders.AnyAsync(o => o.Number == number, ct);
+    }
+
+    private async Task<CheckoutResult> PayOnceAsync(string userId, Guid id, int? cardId, Money? expectedTotal, string number, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // Taking the cart first makes a second checkout of the same cart wait for this one, then find it empty.
@@ -90,7 +118,7 @@ public sealed class CheckoutService(ShopDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var order = new Order
         {
-            Number = OrderNumber.New(now),
+            Number = number,
             UserId = userId,
             PaymentMethod = PaymentMethods.Card,
             CardId = card.Id,
