@@ -25,12 +25,16 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     {
     }
 
-    private ShopFactory(bool fromTemplate, string? postgresDatabase = null)
+    private ShopFactory(bool fromTemplate, string? postgresDatabase = null, string? sqliteFile = null)
     {
         _fromTemplate = fromTemplate;
         DataDirectory = Directory.CreateTempSubdirectory("checkout-tests-").FullName;
         PostgresDatabaseName = TestDatabase.IsPostgres ? postgresDatabase ?? $"checkout_test_{Guid.NewGuid():N}" : null;
+        DatabasePath = sqliteFile ?? Path.Combine(DataDirectory, "checkout.db");
     }
+
+    /// <summary>A second instance of the shop on this one's database, with a data folder (and memory) of its own.</summary>
+    public ShopFactory SecondInstance() => new(fromTemplate: false, PostgresDatabaseName, DatabasePath);
 
     private string? PostgresDatabaseName { get; }
 
@@ -44,7 +48,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>Services a test swaps in or adds (e.g. an interceptor that plays a concurrent request).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
-    public string DatabasePath => Path.Combine(DataDirectory, "checkout.db");
+    public string DatabasePath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -60,7 +64,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Shop:DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
-        builder.UseSetting("ConnectionStrings:Shop", PostgresDatabaseName is null ? "Data Source=checkout.db" : ConnectionString);
+        builder.UseSetting("ConnectionStrings:Shop", ConnectionString);
         builder.UseSetting("Seed:DemoData", "true");
         if (TestServices is not null)
         {

@@ -23,8 +23,14 @@ public sealed partial class DemoDataSeeder(
 
     public async Task SeedAsync()
     {
-        // An immediate transaction on SQLite: a second instance starting at the same time waits, then sees the data.
+        // A second instance starting at the same time waits here, then sees the data: SQLite's transaction is
+        // immediate (takes the write lock), on PostgreSQL a transaction-scoped advisory lock does the same.
         await using var transaction = await db.Database.BeginTransactionAsync();
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(2026112201)");
+        }
+
         if (await db.Stores.AnyAsync())
         {
             return;
