@@ -65,7 +65,9 @@
                 if (!result.ok) { throw new Error(result.body.message); }
                 var success = document.getElementById("payment-success");
                 success.querySelector(".success-title").textContent = result.body.message;
-                document.getElementById("success-order").textContent = result.body.order_number;
+                var orderLink = document.getElementById("success-order");
+                orderLink.textContent = result.body.order_number;
+                orderLink.href = "/orders/" + encodeURIComponent(result.body.order_number);
                 document.getElementById("success-total").textContent = tenge(result.body.total_paid);
                 document.getElementById("success-balance").textContent = tenge(result.body.new_balance);
                 document.getElementById("payment").hidden = true;
