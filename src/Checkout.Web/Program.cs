@@ -68,6 +68,11 @@ builder.Services.AddScoped<DemoDataSeeder>();
 var app = builder.Build();
 
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
+if (args is ["seed-shoppers", .. var seedArgs])
+{
+    await Checkout.Web.Operations.SeedShoppersCommand.RunAsync(app.Services, string.Join(' ', seedArgs));
+    return;
+}
 
 if (!app.Environment.IsDevelopment())
 {

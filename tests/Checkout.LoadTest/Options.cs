@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+
+namespace Checkout.LoadTest;
+
+internal enum Scenario
+{
+    Pay,
+    Cart,
+    Both,
+}
+
+/// <summary>The command line. Only a shop on this machine may be loaded: the URL and a PostgreSQL host must be loopback.</summary>
+internal sealed record Options(
+    Uri Url,
+    int Shoppers,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    Scenario Scenario,
+    string Provider,
+    string Connection,
+    int? ProductId)
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/Checkout.LoadTest -- [options]
+          --url <url>            the shop, loopback only            (default http://127.0.0.1:5080)
+          --shoppers <n>         virtual shoppers load1..loadN      (default 16; seed them: seed-shoppers N)
+          --duration <time>      measured time per scenario         (default 10s; 500ms, 20s, 1m)
+          --warmup <time>        unmeasured time before it          (default 2s)
+          --scenario <s>         pay | cart | both                  (default both)
+          --provider <p>         Sqlite | Postgres                  (default Sqlite)
+          --connection <cs>      the shop's database, for the invariant checks
+                                 (default Data Source=src/Checkout.Web/App_Data/checkout.db)
+          --product-id <id>      the product to buy (default: the one seed-shoppers made, found by name)
+        """;
+
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (!name.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException(name.StartsWith("--", StringComparison.Ordinal) ? $"{name} needs a value." : $"Unexpected argument '{name}'.");
+            }
+
+            values[name[2..]] = args[++i];
+        }
+
+        string Value(string name, string fallback) => values.Remove(name, out var value) ? value : fallback;
+
+        var url = new Uri(Value("url", "http://127.0.0.1:5080"), UriKind.Absolute);
+        var shoppers = PositiveInt("shoppers", Value("shoppers", "16"));
+        var duration = Time("duration", Value("duration", "10s"));
+        var warmup = Time("warmup", Value("warmup", "2s"));
+        var scenario = Enum.TryParse<Scenario>(Value("scenario", "both"), ignoreCase: true, out var s) && Enum.IsDefined(s)
+            ? s
+            : throw new ArgumentException("--scenario must be pay, cart or both.");
+        var provider = Value("provider", Sqlite) switch
+        {
+            var p when p.Equals(Sqlite, StringComparison.OrdinalIgnoreCase) => Sqlite,
+            var p when p.Equals(Postgres, StringComparison.OrdinalIgnoreCase) => Postgres,
+            var p => throw new ArgumentException($"--provider must be Sqlite or Postgres, got '{p}'."),
+        };
+        var connection = Value("connection", "Data Source=src/Checkout.Web/App_Data/checkout.db");
+        int? productId = values.ContainsKey("product-id") ? PositiveInt("product-id", Value("product-id", "")) : null;
+        if (values.Count > 0)
+        {
+            throw new ArgumentException($"Unknown option --{values.Keys.First()}.");
+        }
+
+        if (url.Scheme is not ("http" or "https") || !IsLoopback(url.Host))
+        {
+            throw new ArgumentException($"--url must be http(s) on this machine (localhost, 127.0.0.1, [::1]); refusing {url}.");
+        }
+
+        if (duration <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("--duration must be longer than zero.");
+        }
+
+        return new Options(url, shoppers, duration, warmup, scenario, provider, connection, productId);
+    }
+
+    /// <summary>localhost or a loopback address; a host list (PostgreSQL) passes when every host does.</summary>
+    public static bool IsLoopback(string host)
+    {
+        host = host.Trim().Trim('[', ']');
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+    }
+
+    private static int PositiveInt(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"--{name} must be a whole number above zero, got '{text}'.");
+
+    /// <summary>"500ms", "20s", "1m" or plain seconds.</summary>
+    private static TimeSpan Time(string name, string text)
+    {
+        var (number, unit) = text.EndsWith("ms", StringComparison.OrdinalIgnoreCase) ? (text[..^2], 0.001)
+            : text.EndsWith('s') ? (text[..^1], 1.0)
+            : text.EndsWith('m') ? (text[..^1], 60.0)
+            : (text, 1.0);
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? TimeSpan.FromSeconds(value * unit)
+            : throw new ArgumentException($"--{name} must be a time such as 500ms, 20s or 1m, got '{text}'.");
+    }
+}

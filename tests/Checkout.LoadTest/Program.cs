@@ -1,0 +1,129 @@
+using System.Globalization;
+
+namespace Checkout.LoadTest;
+
+/// <summary>
+/// Load generator for a running shop: N virtual shoppers pay in a loop (add to cart → pay) and/or load the cart page,
+/// then the shop's database is checked for money and stock that don't add up. Exit code 0 when all holds, 1 when an
+/// invariant breaks or no payment succeeded, 2 for a bad command line or a database it can't read.
+/// </summary>
+internal static class LoadTestProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (args is ["--help"] or ["-h"])
+        {
+            Console.WriteLine(Options.Usage);
+            return 0;
+        }
+
+        Options options;
+        Database database;
+        try
+        {
+            options = Options.Parse(args);
+            database = await Database.OpenAsync(options.Provider, options.Connection);
+        }
+        catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(Options.Usage);
+            return 2;
+        }
+
+        await using (database)
+        {
+            var loadProductId = await database.FindLoadProductAsync();
+            if ((options.ProductId ?? loadProductId) is not { } productId)
+            {
+                await Console.Error.WriteLineAsync("No load product in the database: run `dotnet run --project src/Checkout.Web -- seed-shoppers N` first, or pass --product-id.");
+                return 2;
+            }
+
+            Console.WriteLine($"Load on {options.Url} ({options.Provider}): {options.Shoppers} shoppers, scenario {options.Scenario}, " +
+                $"{options.Warmup.TotalSeconds}s warm-up + {options.Duration.TotalSeconds}s measured, product {productId}.");
+            var shoppers = Enumerable.Range(1, options.Shoppers).Select(k => new VirtualShopper(k, options.Url, productId)).ToList();
+            try
+            {
+                return await RunAsync(options, database, shoppers, loadProductId) ? 0 : 1;
+            }
+            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
+            {
+                await Console.Error.WriteLineAsync($"Setup failed: {e.Message}");
+                return 1;
+            }
+            finally
+            {
+                shoppers.ForEach(s => s.Dispose());
+            }
+        }
+    }
+
+    private static async Task<bool> RunAsync(Options options, Database database, List<VirtualShopper> shoppers, int? loadProductId)
+    {
+        await Task.WhenAll(shoppers.Select(s => s.SignInAsync()));
+        var ok = true;
+        (int Answered, long Before)? paymentsOfRun = null;
+
+        if (options.Scenario is Scenario.Pay or Scenario.Both)
+        {
+            var paymentsBefore = await database.CountPaymentsAsync();
+            var run = new Run(options.Warmup, options.Duration);
+            await Task.WhenAll(shoppers.Select(s => s.PayLoopAsync(run)));
+            Print("pay (POST /cart/add → POST /process_payment)", options, run, Requests.Pay, "payments/s");
+            paymentsOfRun = (run.Succeeded(Requests.Pay), paymentsBefore);
+            if (run.Succeeded(Requests.Pay) == 0)
+            {
+                Console.WriteLine("  BROKEN: no payment succeeded.");
+                ok = false;
+            }
+        }
+
+        if (options.Scenario is Scenario.Cart or Scenario.Both)
+        {
+            if (options.Scenario is Scenario.Both)
+            {
+                await Task.WhenAll(shoppers.Select(s => s.PutInCartAsync())); // the pay run left most carts empty
+            }
+
+            var run = new Run(options.Warmup, options.Duration);
+            await Task.WhenAll(shoppers.Select(s => s.CartLoopAsync(run)));
+            Print("cart (GET /cart)", options, run, Requests.ViewCart, "GET /cart per s");
+            if (run.Succeeded(Requests.ViewCart) == 0)
+            {
+                Console.WriteLine("  BROKEN: no cart page was served.");
+                ok = false;
+            }
+        }
+
+        return await database.CheckInvariantsAsync(loadProductId, paymentsOfRun) && ok;
+    }
+
+    private static void Print(string scenario, Options options, Run run, string headline, string headlineName)
+    {
+        var seconds = run.Duration.TotalSeconds;
+        Console.WriteLine();
+        Console.WriteLine($"== {scenario}: {options.Shoppers} shoppers, {seconds}s measured ==");
+        Console.WriteLine($"  {"request",-24}{"ok",8}{"per s",9}{"p50 ms",9}{"p90 ms",9}{"p99 ms",9}{"max ms",9}  errors by status");
+        var results = run.Results();
+        foreach (var (request, tally) in results)
+        {
+            var errors = tally.Failures.Count == 0 ? "none" : string.Join(", ", tally.Failures.Select(f => $"{f.Key}: {f.Value}"));
+            Console.WriteLine($"  {request,-24}{tally.LatenciesMs.Count,8}{tally.LatenciesMs.Count / seconds,9:F1}" +
+                $"{tally.Percentile(50),9:F1}{tally.Percentile(90),9:F1}{tally.Percentile(99),9:F1}{tally.Percentile(100),9:F1}  {errors}");
+        }
+
+        foreach (var (request, tally) in results)
+        {
+            foreach (var (status, body) in tally.FirstFailure)
+            {
+                var sample = body.ReplaceLineEndings(" ");
+                Console.WriteLine($"  first {status} on {request}: {(sample.Length > 200 ? sample[..200] + "…" : sample)}");
+            }
+        }
+
+        var succeeded = results.FirstOrDefault(r => r.Request == headline).Tally?.LatenciesMs.Count ?? 0;
+        Console.WriteLine($"  {headlineName}: {succeeded / seconds:F1}");
+    }
+}
