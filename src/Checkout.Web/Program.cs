@@ -30,6 +30,7 @@ builder.Logging.AddSerilog(new LoggerConfiguration()
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OrderNumber>();
+builder.Services.AddSingleton<WriteTransactions>();
 builder.Services.AddShopDatabase(builder.Configuration, dataDirectory);
 
 builder.Services.AddIdentity<ShopUser, IdentityRole>(options =>

@@ -28,9 +28,15 @@ public static class ShopDatabase
         }
 
         var busyTimeoutMs = configuration.GetValue("Database:BusyTimeoutMs", 10_000);
+        var synchronous = (configuration["Database:SqliteSynchronous"] ?? "FULL").ToUpperInvariant();
+        if (synchronous is not ("FULL" or "NORMAL"))
+        {
+            throw new InvalidOperationException($"Database:SqliteSynchronous '{synchronous}' is not supported: use FULL or NORMAL.");
+        }
+
         return services.AddDbContext<ShopDbContext>(options => options
             .UseSqlite(ShopPaths.SqliteConnectionString(configuration, dataDirectory))
-            .AddInterceptors(new SqlitePragmas(busyTimeoutMs)));
+            .AddInterceptors(new SqlitePragmas(busyTimeoutMs, synchronous)));
     }
 
     /// <summary>A context outside dependency injection, for tools and tests.</summary>

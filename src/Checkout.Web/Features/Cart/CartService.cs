@@ -10,9 +10,11 @@ namespace Checkout.Web.Features.Cart;
 /// Every change first takes the cart row, as a checkout does, and changes lines with guarded statements,
 /// so parallel requests can't push a line past 99 or slip a change past a checkout.
 /// </summary>
-public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHttpContextAccessor http, TimeProvider clock)
 {
     public const string CookieName = "checkout_cart";
+
+    private (bool Known, Guid? Id) _cart; // this request's cart, looked up once (the page and its header both ask)
 
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
 
@@ -107,11 +109,22 @@ public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, Tim
             await db.Carts.Where(c => c.Id == guestCartId && c.UserId == null).ExecuteDeleteAsync(ct);
             return CartChange.Done;
         }, ct);
+        _cart = (true, userCartId);
         Context.Response.Cookies.Delete(CookieName);
     }
 
     /// <summary>The cart this request shows and pays for, or null when the visitor has none yet.</summary>
     public async Task<Guid?> FindCartIdAsync(CancellationToken ct = default)
+    {
+        if (!_cart.Known)
+        {
+            _cart = (true, await LookUpCartIdAsync(ct));
+        }
+
+        return _cart.Id;
+    }
+
+    private async Task<Guid?> LookUpCartIdAsync(CancellationToken ct)
     {
         var userId = CurrentUserId();
         if (userId is not null)
@@ -134,7 +147,7 @@ public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, Tim
     /// </summary>
     private async Task<CartChange> ChangeCartAsync(Guid cartId, Func<Task<CartChange>> change, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var taken = await db.Carts
             .Where(c => c.Id == cartId)
@@ -179,7 +192,9 @@ public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, Tim
         var userId = CurrentUserId();
         if (userId is not null)
         {
-            return await GetOrCreateUserCartIdAsync(userId, ct);
+            var userCartId = await GetOrCreateUserCartIdAsync(userId, ct);
+            _cart = (true, userCartId);
+            return userCartId;
         }
 
         if (await FindCartIdAsync(ct) is { } existing)
@@ -190,6 +205,7 @@ public sealed class CartService(ShopDbContext db, IHttpContextAccessor http, Tim
         var cart = NewCart(userId: null);
         db.Carts.Add(cart);
         await db.SaveChangesAsync(ct);
+        _cart = (true, cart.Id);
         Context.Response.Cookies.Append(CookieName, cart.Id.ToString("N"), new CookieOptions
         {
             HttpOnly = true,

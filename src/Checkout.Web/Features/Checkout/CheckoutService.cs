@@ -9,7 +9,7 @@ namespace Checkout.Web.Features.Checkout;
 /// price it, debit the card and decrement stock with guarded statements, write the order and its
 /// payment, empty the cart, commit. Any refusal rolls everything back and leaves the cart as it was.
 /// </summary>
-public sealed class CheckoutService(ShopDbContext db, TimeProvider clock, OrderNumber orderNumbers)
+public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers)
 {
     private const int Attempts = 3;
 
@@ -47,7 +47,7 @@ public sealed class CheckoutService(ShopDbContext db, TimeProvider clock, OrderN
 
     private async Task<CheckoutResult> PayOnceAsync(string userId, Guid id, int? cardId, Money? expectedTotal, string number, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await writes.BeginAsync(db, ct);
 
         // Taking the cart first makes a second checkout of the same cart wait for this one, then find it empty.
         var taken = await db.Carts
