@@ -16,6 +16,8 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHtt
 
     private (bool Known, Guid? Id) _cart; // this request's cart, looked up once (the page and its header both ask)
 
+    private CartView? _view; // the lines this request already loaded: the header counts them instead of asking again
+
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
 
     public async Task<CartView> GetAsync(CancellationToken ct = default)
@@ -33,11 +35,17 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHtt
                 l.ProductId, l.Product!.Name, l.Product.Color, l.Product.Storage, l.Product.ImageUrl,
                 l.Quantity, new Money(l.Product.Offers.Min(o => o.PriceTiyn))))
             .ToListAsync(ct);
-        return new CartView(lines);
+        _view = new CartView(lines);
+        return _view;
     }
 
     public async Task<int> CountItemsAsync(CancellationToken ct = default)
     {
+        if (_view is not null)
+        {
+            return _view.ItemCount;
+        }
+
         var cartId = await FindCartIdAsync(ct);
         return cartId is null ? 0 : await db.CartLines.Where(l => l.CartId == cartId).SumAsync(l => l.Quantity, ct);
     }
@@ -147,6 +155,7 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHtt
     /// </summary>
     private async Task<CartChange> ChangeCartAsync(Guid cartId, Func<Task<CartChange>> change, CancellationToken ct)
     {
+        _view = null;
         await using var transaction = await writes.BeginAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var taken = await db.Carts
