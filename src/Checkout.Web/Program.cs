@@ -5,6 +5,7 @@ using Checkout.Web.Domain;
 using Checkout.Web.Features.Cart;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Infrastructure;
+using Checkout.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -31,6 +32,7 @@ builder.Logging.AddSerilog(new LoggerConfiguration()
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OrderNumber>();
 builder.Services.AddSingleton<WriteTransactions>();
+builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Idempotency"));
 builder.Services.AddShopDatabase(builder.Configuration, dataDirectory);
 
 builder.Services.AddIdentity<ShopUser, IdentityRole>(options =>

@@ -69,18 +69,23 @@ public sealed class Shopper(HttpClient http) : IDisposable
         PostFormAsync("/cart/add", new Dictionary<string, string> { ["productId"] = $"{productId}", ["quantity"] = $"{quantity}" });
 
     /// <summary>Pays as the payment page's script does: JSON body, token in the RequestVerificationToken header.</summary>
-    public async Task<HttpResponseMessage> PayAsync(object body, string? token = null)
+    public async Task<HttpResponseMessage> PayAsync(object body, string? token = null, string? idempotencyKey = null)
     {
         token ??= await TokenAsync();
-        return await PayWithTokenAsync(JsonContent.Create(body), token);
+        return await PayWithTokenAsync(JsonContent.Create(body), token, idempotencyKey);
     }
 
-    public async Task<HttpResponseMessage> PayWithTokenAsync(HttpContent content, string? token)
+    public async Task<HttpResponseMessage> PayWithTokenAsync(HttpContent content, string? token, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/process_payment") { Content = content };
         if (token is not null)
         {
             request.Headers.Add("RequestVerificationToken", token);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
         return await Http.SendAsync(request);

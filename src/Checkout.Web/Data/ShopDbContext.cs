@@ -1,4 +1,6 @@
 using Checkout.Web.Domain;
+using Checkout.Web.Infrastructure.Idempotency;
+using Checkout.Web.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +31,12 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<DailySales> DailySales => Set<DailySales>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -118,6 +126,32 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
             payment.HasIndex(p => p.OrderId);
             payment.HasIndex(p => p.CardId);
             payment.HasOne<Card>().WithMany().HasForeignKey(p => p.CardId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<IdempotentRequest>(request =>
+        {
+            request.Property(r => r.UserId).HasMaxLength(450);
+            request.Property(r => r.Key).HasMaxLength(IdempotencyKey.MaxLength);
+            request.Property(r => r.RequestHash).HasMaxLength(64);
+            request.Property(r => r.ContentType).HasMaxLength(200);
+            request.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
+            request.HasIndex(r => r.CreatedUtc);
+        });
+
+        builder.Entity<OutboxMessage>(message =>
+        {
+            message.Property(m => m.Type).HasMaxLength(64);
+            message.Property(m => m.Handler).HasMaxLength(64);
+            message.Property(m => m.Subject).HasMaxLength(64);
+            message.Property(m => m.LastError).HasMaxLength(2000);
+            message.HasIndex(m => new { m.Type, m.Handler, m.Subject }).IsUnique();
+            message.HasIndex(m => new { m.ProcessedUtc, m.DeadLetteredUtc, m.NextAttemptUtc });
+        });
+
+        builder.Entity<DailySales>(day =>
+        {
+            day.HasKey(d => d.Day);
+            day.Property(d => d.Day).HasMaxLength(10);
         });
     }
 }

@@ -1,4 +1,4 @@
-using Checkout.Web.Features.Payment;
+using Checkout.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -18,7 +18,7 @@ public sealed class ErrorController(IStringLocalizer<SharedResource> text) : Con
         if (Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
             var message = code >= 500 ? text["ServerError"] : text["RequestInvalid"];
-            return new JsonResult(new PaymentRefused("error", message)) { StatusCode = code };
+            return new JsonResult(new Refusal.ErrorBody("error", message), Refusal.Json) { StatusCode = code };
         }
 
         return View(new ErrorPage(code, HttpContext.TraceIdentifier));

@@ -1,9 +1,8 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using Checkout.Web.Data;
 using Checkout.Web.Features.Cart;
 using Checkout.Web.Features.Checkout;
+using Checkout.Web.Infrastructure;
+using Checkout.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -25,12 +24,6 @@ public sealed class PaymentController(
     IAntiforgery antiforgery,
     IStringLocalizer<SharedResource> text) : Controller
 {
-    private static readonly JsonSerializerOptions SnakeCase = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin, UnicodeRanges.Cyrillic), // Kazakh letters as they are
-    };
-
     [Authorize]
     [HttpGet("/payment")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -54,6 +47,7 @@ public sealed class PaymentController(
     [IgnoreAntiforgeryToken] // checked below, after the sign-in check, so a guest gets 401 as SPEC orders it
     [HttpPost("/process_payment")]
     [RequestSizeLimit(16 * 1024)]
+    [Idempotent]
     public async Task<IActionResult> Process(CancellationToken ct)
     {
         var userId = User.Identity?.IsAuthenticated == true ? users.GetUserId(User) : null;
@@ -88,7 +82,7 @@ public sealed class PaymentController(
 
         var paid = new PaymentSucceeded("success", text["PaymentSucceeded"], result.NewBalance.WholeTenge,
             result.TotalPaid.WholeTenge, result.OrderNumber!);
-        return Request.HasFormContentType ? View("Paid", paid) : new JsonResult(paid, SnakeCase);
+        return Request.HasFormContentType ? View("Paid", paid) : new JsonResult(paid, Refusal.Json);
     }
 
     private async Task<IActionResult> RefuseAsync(CheckoutResult result, string userId, int? cardId, CancellationToken ct)
@@ -119,16 +113,7 @@ public sealed class PaymentController(
         return View(nameof(Index), await PageAsync(cart, userId, cardId, message, ct));
     }
 
-    private IActionResult Refuse(int status, string message)
-    {
-        if (Request.HasFormContentType)
-        {
-            Response.StatusCode = status;
-            return View("Refused", message);
-        }
-
-        return new JsonResult(new PaymentRefused("error", message), SnakeCase) { StatusCode = status };
-    }
+    private IActionResult Refuse(int status, string message) => Refusal.For(HttpContext, status, message);
 
     private async Task<PaymentPage> PageAsync(CartView cart, string userId, int? selectedCardId, string? error, CancellationToken ct)
     {

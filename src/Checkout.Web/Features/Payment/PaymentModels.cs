@@ -8,5 +8,3 @@ public sealed record PaymentPage(OrderTotals Totals, IReadOnlyList<CardOption> C
 
 /// <summary>The success body of <c>POST /process_payment</c>; amounts in whole tenge.</summary>
 public sealed record PaymentSucceeded(string Status, string Message, long NewBalance, long TotalPaid, string OrderNumber);
-
-public sealed record PaymentRefused(string Status, string Message);

@@ -27,6 +27,15 @@
         button.disabled = card === null || short;
     }
 
+    // One key per payment attempt: a retry after a lost answer reuses it (the shop replays the first answer
+    // instead of charging again); any answer ends the attempt.
+    var attemptKey = null;
+
+    function newKey() {
+        var bytes = window.crypto.getRandomValues(new Uint8Array(16));
+        return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+    }
+
     function showError(message) {
         errorNote.textContent = message;
         errorNote.hidden = false;
@@ -46,17 +55,20 @@
         button.classList.add("is-busy");
         button.textContent = button.dataset.busyText;
         errorNote.hidden = true;
+        attemptKey = attemptKey || newKey();
 
         fetch("/process_payment", {
             method: "POST",
             credentials: "same-origin",
             headers: {
                 "Content-Type": "application/json",
+                "Idempotency-Key": attemptKey,
                 "RequestVerificationToken": form.querySelector("input[name='__RequestVerificationToken']").value
             },
             body: JSON.stringify({ card_id: Number(card.value), expected_total: total })
         })
             .then(function (response) {
+                attemptKey = null;
                 return response.json()
                     .catch(function () { return { message: form.dataset.failedText }; })
                     .then(function (body) { return { ok: response.ok, body: body }; });

@@ -1,0 +1,195 @@
+using System.Security.Claims;
+using System.Text;
+using Checkout.Web.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Checkout.Web.Infrastructure.Idempotency;
+
+/// <summary>
+/// Runs a money-moving request at most once per <c>Idempotency-Key</c> and shopper. The first request claims the key
+/// with a hash of itself; when it has answered, the answer is stored and every repeat of the same request gets it
+/// again (header <c>Idempotent-Replayed: true</c>). The same key with another request: 422. While the first still
+/// runs: 409, try again. Requests the action would refuse before doing anything (not signed in, bad antiforgery
+/// token, unreadable body) pass through untouched and store nothing, and neither does a server error: those may
+/// simply be retried.
+/// </summary>
+public sealed partial class IdempotencyFilter(
+    ShopDbContext db,
+    WriteTransactions writes,
+    IAntiforgery antiforgery,
+    TimeProvider clock,
+    IOptions<IdempotencyOptions> options,
+    IStringLocalizer<SharedResource> text,
+    ILogger<IdempotencyFilter> log) : IAsyncResourceFilter
+{
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var ct = http.RequestAborted;
+        var userId = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var request = userId is null ? null : await ReadAsync(http);
+        if (request is not { Key: { } key, Body: var body })
+        {
+            await next();
+            return;
+        }
+
+        if (!IdempotencyKey.IsWellFormed(key))
+        {
+            context.Result = Refusal.For(http, StatusCodes.Status400BadRequest, text["IdempotencyKeyInvalid"]);
+            return;
+        }
+
+        var hash = IdempotencyKey.Hash(http.Request.Method, http.Request.Path, body);
+        var claim = await ClaimAsync(userId!, key, hash, ct);
+        switch (claim)
+        {
+            case Claim.Replay replay:
+                http.Response.Headers[IdempotencyKey.ReplayedHeader] = "true";
+                context.Result = new ContentResult
+                {
+                    StatusCode = replay.Stored.StatusCode, ContentType = replay.Stored.ContentType, Content = replay.Stored.ResponseBody,
+                };
+                return;
+            case Claim.OtherRequest:
+                context.Result = Refusal.For(http, StatusCodes.Status422UnprocessableEntity, text["IdempotencyKeyReused"]);
+                return;
+            case Claim.Running:
+                context.Result = Refusal.For(http, StatusCodes.Status409Conflict, text["IdempotencyKeyRunning"]);
+                return;
+        }
+
+        var claimId = ((Claim.Claimed)claim).Id;
+        var original = http.Response.Body;
+        using var captured = new MemoryStream();
+        http.Response.Body = captured;
+        ResourceExecutedContext executed;
+        try
+        {
+            executed = await next();
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        var failed = executed.Exception is not null && !executed.ExceptionHandled || http.Response.StatusCode >= 500;
+        await FinishAsync(claimId, failed ? null : http.Response, captured.ToArray());
+        captured.Position = 0;
+        await captured.CopyToAsync(original, CancellationToken.None);
+    }
+
+    /// <summary>The key and the raw body, or null when the action would refuse the request before doing anything.</summary>
+    private async Task<(string? Key, byte[] Body)?> ReadAsync(HttpContext http)
+    {
+        try
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return null;
+            }
+
+            http.Request.EnableBuffering();
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+            http.Request.Body.Position = 0;
+
+            string? key = http.Request.Headers[IdempotencyKey.Header];
+            if (string.IsNullOrEmpty(key) && http.Request.HasFormContentType)
+            {
+                key = (await http.Request.ReadFormAsync(http.RequestAborted))[IdempotencyKey.FormField];
+            }
+
+            return (string.IsNullOrEmpty(key) ? null : key, body.ToArray());
+        }
+        catch (Exception unreadable) when (unreadable is BadHttpRequestException or InvalidDataException or AntiforgeryValidationException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<Claim> ClaimAsync(string userId, string key, string hash, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lockedUntil = now + options.Value.Lease;
+        await using var transaction = await writes.BeginAsync(db, ct);
+        var inserted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "IdempotentRequests" ("UserId", "Key", "RequestHash", "CreatedUtc", "LockedUntilUtc")
+            VALUES ({userId}, {key}, {hash}, {now}, {lockedUntil})
+            ON CONFLICT ("UserId", "Key") DO NOTHING
+            """, ct);
+        var stored = await db.IdempotentRequests.AsNoTracking().SingleAsync(r => r.UserId == userId && r.Key == key, ct);
+        Claim claim;
+        if (stored.RequestHash != hash)
+        {
+            claim = new Claim.OtherRequest();
+        }
+        else if (stored.StatusCode is not null)
+        {
+            claim = new Claim.Replay(stored);
+        }
+        else if (inserted == 1)
+        {
+            claim = new Claim.Claimed(stored.Id);
+        }
+        else
+        {
+            // Someone holds the key: still running, or it died (a crash) and its lease has run out, then it is ours.
+            var takenOver = await db.IdempotentRequests
+                .Where(r => r.Id == stored.Id && r.StatusCode == null && r.LockedUntilUtc < now)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LockedUntilUtc, lockedUntil), ct);
+            claim = takenOver == 1 ? new Claim.Claimed(stored.Id) : new Claim.Running();
+        }
+
+        await transaction.CommitAsync(ct);
+        return claim;
+    }
+
+    /// <summary>Stores the answer to replay, or (after a server error) gives the key up so the request may be retried.</summary>
+    private async Task FinishAsync(long claimId, HttpResponse? response, byte[] body)
+    {
+        try
+        {
+            await using var transaction = await writes.BeginAsync(db, CancellationToken.None);
+            var claimed = db.IdempotentRequests.Where(r => r.Id == claimId && r.StatusCode == null);
+            if (response is null)
+            {
+                await claimed.ExecuteDeleteAsync(CancellationToken.None);
+            }
+            else
+            {
+                var content = Encoding.UTF8.GetString(body);
+                await claimed.ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.StatusCode, response.StatusCode)
+                    .SetProperty(r => r.ContentType, response.ContentType)
+                    .SetProperty(r => r.ResponseBody, content), CancellationToken.None);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception failure) when (failure is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The answer still goes out; the key stays claimed until its lease ends, then a retry takes it over.
+            LogNotStored(log, failure, claimId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the answer of idempotent request {ClaimId}")]
+    private static partial void LogNotStored(ILogger logger, Exception failure, long claimId);
+
+    private abstract record Claim
+    {
+        public sealed record Claimed(long Id) : Claim;
+
+        public sealed record Replay(IdempotentRequest Stored) : Claim;
+
+        public sealed record OtherRequest : Claim;
+
+        public sealed record Running : Claim;
+    }
+}
