@@ -6,6 +6,8 @@ using Checkout.Web.Features.Cart;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Idempotency;
+using Checkout.Web.Outbox;
+using Checkout.Web.Workers;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -33,6 +35,18 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OrderNumber>();
 builder.Services.AddSingleton<WriteTransactions>();
 builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Idempotency"));
+builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+builder.Services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection("Email"))
+    .PostConfigure(options => options.PickupDirectory = Path.GetFullPath(options.PickupDirectory, dataDirectory));
+builder.Services.AddSingleton<IOutboxHandler, OrderConfirmationEmail>();
+builder.Services.AddSingleton<IOutboxHandler, DailySalesCounter>();
+builder.Services.AddSingleton<OutboxEvents>();
+builder.Services.AddSingleton<OutboxWorker>();
+builder.Services.AddHostedService(services => services.GetRequiredService<OutboxWorker>());
+builder.Services.AddSingleton<IScheduledJob, StaleGuestCarts>();
+builder.Services.AddSingleton<IScheduledJob, OldIdempotencyKeys>();
+builder.Services.AddSingleton<ScheduledJobsWorker>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledJobsWorker>());
 builder.Services.AddShopDatabase(builder.Configuration, dataDirectory);
 
 builder.Services.AddIdentity<ShopUser, IdentityRole>(options =>
@@ -51,6 +65,12 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LoginPath = "/account/login";
     options.LogoutPath = "/account/logout";
     options.AccessDeniedPath = "/account/denied";
+    // A signed-in shopper on an admin page gets 403 (and the error page), not a redirect that hides the refusal.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
 });
 builder.Services.AddDataProtection().SetApplicationName("Checkout");
 builder.Services.AddOptions<KeyManagementOptions>()

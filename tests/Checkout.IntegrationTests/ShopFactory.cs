@@ -50,6 +50,9 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Configuration a test sets, on top of the fast outbox timings every test shop gets.</summary>
+    public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (_fromTemplate && PostgresDatabaseName is { } name)
@@ -66,6 +69,14 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Shop", ConnectionString);
         builder.UseSetting("Seed:DemoData", "true");
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+        builder.UseSetting("Outbox:FirstRetryDelay", "00:00:00.050");
+        builder.UseSetting("Outbox:MaxRetryDelay", "00:00:00.200");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (TestServices is not null)
         {
             builder.ConfigureTestServices(TestServices);

@@ -7,6 +7,11 @@ public static class ShopTime
         ? zone
         : TimeZoneInfo.CreateCustomTimeZone("UTC+5", TimeSpan.FromHours(5), "UTC+5", "UTC+5");
 
+    /// <summary>The shop's local date of a moment, <c>yyyy-MM-dd</c>: the day sales are counted on.</summary>
+    public static string Day(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Kazakhstan)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Show(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Kazakhstan)
             .ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);

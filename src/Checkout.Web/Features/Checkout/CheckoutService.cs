@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Checkout.Web.Features.Checkout;
@@ -9,7 +10,7 @@ namespace Checkout.Web.Features.Checkout;
 /// price it, debit the card and decrement stock with guarded statements, write the order and its
 /// payment, empty the cart, commit. Any refusal rolls everything back and leaves the cart as it was.
 /// </summary>
-public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers)
+public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events)
 {
     private const int Attempts = 3;
 
@@ -144,6 +145,7 @@ public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, 
             Payments = [new Domain.Payment { CardId = card.Id, AmountTiyn = total, CreatedUtc = now.UtcDateTime }],
         };
         db.Orders.Add(order);
+        events.Add(db, OutboxEvents.OrderCreated, order.Number, new OrderCreatedEvent(order.Number, total));
         await db.SaveChangesAsync(ct);
 
         await db.CartLines.Where(l => l.CartId == id).ExecuteDeleteAsync(ct);

@@ -1,0 +1,94 @@
+using System.Net.Mail;
+using System.Text;
+using Checkout.Web.Data;
+using Checkout.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Checkout.Web.Outbox;
+
+/// <summary>
+/// Mails the shopper a confirmation of a new order, in Kazakh, as a standard .eml file named after the order in
+/// the pickup folder (<c>Email:PickupDirectory</c>). The file's name makes a repeated delivery a no-op.
+/// </summary>
+public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStringLocalizer<SharedResource> text) : IOutboxHandler
+{
+    public string EventType => OutboxEvents.OrderCreated;
+
+    public string Name => "email";
+
+    public async Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct)
+    {
+        var number = OutboxEvents.Read<OrderCreatedEvent>(message).OrderNumber;
+        var pickup = options.Value.PickupDirectory;
+        var file = Path.Combine(pickup, $"{number}.eml");
+        if (File.Exists(file))
+        {
+            return;
+        }
+
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Number == number, ct);
+        var email = await db.Users.Where(u => u.Id == order.UserId).Select(u => u.Email).SingleAsync(ct)
+            ?? throw new InvalidOperationException($"The shopper of order {number} has no e-mail address.");
+        var cardName = await db.Cards.Where(c => c.Id == order.CardId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+
+        using var mail = new MailMessage(options.Value.From, email)
+        {
+            Subject = text["EmailOrderSubject", number],
+            SubjectEncoding = Encoding.UTF8,
+            Body = Body(order, cardName),
+            BodyEncoding = Encoding.UTF8,
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
+            HeadersEncoding = Encoding.UTF8,
+        };
+
+        // SmtpClient names its file with a fresh GUID: write into a folder of this delivery's own, then move it into place.
+        var staging = Directory.CreateDirectory(Path.Combine(pickup, ".staging", Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            using (var smtp = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
+            {
+                await smtp.SendMailAsync(mail, ct);
+            }
+
+            var written = Directory.GetFiles(staging, "*.eml").Single();
+            try
+            {
+                File.Move(written, file, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                // Another delivery of the same message got there first: one e-mail is enough.
+            }
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private string Body(Order order, string? cardName)
+    {
+        var body = new StringBuilder()
+            .AppendLine(text["EmailGreeting", order.RecipientName])
+            .AppendLine()
+            .AppendLine(text["EmailOrderPlaced", order.Number])
+            .AppendLine();
+        foreach (var line in order.Lines)
+        {
+            body.AppendLine($"• {line.ProductName}, {line.Color}, {line.Storage} ({line.StoreName}) × {line.Quantity} — {line.LineTotal}");
+        }
+
+        return body
+            .AppendLine()
+            .AppendLine($"{text["Subtotal"]}: {order.Subtotal}")
+            .AppendLine($"{text["Delivery"]}: {order.Delivery}")
+            .AppendLine($"{text["Total"]}: {order.Total}")
+            .AppendLine($"{text["PaidWith"]}: {cardName ?? text[$"PaymentMethod_{order.PaymentMethod}"]}")
+            .AppendLine($"{text["DeliveryAddress"]}: {order.DeliveryAddress}")
+            .AppendLine()
+            .AppendLine(text["EmailThanks"])
+            .ToString();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Checkout.Web.Data;
+
+namespace Checkout.Web.Outbox;
+
+/// <summary>
+/// Writes an event into the outbox — one message per handler of its type — on the caller's DbContext, so it is
+/// saved by the caller's <c>SaveChanges</c> in the caller's transaction: the event exists exactly when the change does.
+/// </summary>
+public sealed class OutboxEvents(IEnumerable<IOutboxHandler> handlers, TimeProvider clock)
+{
+    public const string OrderCreated = "order.created";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public void Add<TPayload>(ShopDbContext db, string type, string subject, TPayload payload)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var body = JsonSerializer.Serialize(payload, Json);
+        foreach (var handler in handlers.Where(h => h.EventType == type))
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Type = type, Handler = handler.Name, Subject = subject, Payload = body, CreatedUtc = now, NextAttemptUtc = now,
+            });
+        }
+    }
+
+    public static TPayload Read<TPayload>(OutboxMessage message) =>
+        JsonSerializer.Deserialize<TPayload>(message.Payload, Json)
+        ?? throw new InvalidDataException($"Outbox message {message.Id} has no payload.");
+}
+
+/// <summary>The payload of <c>order.created</c>: handlers read the order itself by its number.</summary>
+public sealed record OrderCreatedEvent(string OrderNumber, long TotalTiyn);

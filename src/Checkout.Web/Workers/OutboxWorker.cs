@@ -1,0 +1,145 @@
+using Checkout.Web.Data;
+using Checkout.Web.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Checkout.Web.Workers;
+
+/// <summary>
+/// Delivers outbox messages to their handlers, at least once. A message is first claimed with a guarded update
+/// (so two workers, in one process or on several instances, never run it at the same time while its lease
+/// holds), then handled and marked processed in one transaction. A failure waits with exponential backoff;
+/// after <see cref="OutboxOptions.MaxAttempts"/> the message is a dead letter until an admin retries it.
+/// </summary>
+public sealed partial class OutboxWorker(
+    IServiceScopeFactory scopes,
+    IEnumerable<IOutboxHandler> handlers,
+    WriteTransactions writes,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxWorker> log) : BackgroundService
+{
+    private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Name);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
+        do
+        {
+            try
+            {
+                while (await DeliverDueAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPollFailed(log, failure); // the database is away for a moment: try again at the next tick
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Delivers one batch of due messages; returns how many were due.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.OutboxMessages
+            .Where(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null && m.NextAttemptUtc <= now
+                && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(ct);
+        foreach (var id in due)
+        {
+            db.ChangeTracker.Clear();
+            await DeliverAsync(db, id, ct);
+        }
+
+        return due.Count;
+    }
+
+    private async Task DeliverAsync(ShopDbContext db, long id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Whole milliseconds: the lease doubles as the claim's token and must compare equal after a round trip (PostgreSQL keeps µs).
+        var lockedUntil = (now + options.Value.Lease).AddTicks(-((now + options.Value.Lease).Ticks % TimeSpan.TicksPerMillisecond));
+        await using (var claim = await writes.BeginAsync(db, ct))
+        {
+            var claimed = await db.OutboxMessages
+                .Where(m => m.Id == id && m.ProcessedUtc == null && m.DeadLetteredUtc == null
+                    && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilUtc, lockedUntil).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+            if (claimed != 1)
+            {
+                return; // another worker took it
+            }
+
+            await claim.CommitAsync(ct);
+        }
+
+        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        try
+        {
+            if (!_handlers.TryGetValue(message.Handler, out var handler))
+            {
+                throw new InvalidOperationException($"No handler named '{message.Handler}' is registered.");
+            }
+
+            await using var delivery = await writes.BeginAsync(db, ct);
+            await handler.HandleAsync(message, db, ct);
+            var marked = await db.OutboxMessages
+                .Where(m => m.Id == id && m.ProcessedUtc == null && m.LockedUntilUtc == lockedUntil)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.ProcessedUtc, clock.GetUtcNow().UtcDateTime)
+                    .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                    .SetProperty(m => m.LastError, (string?)null), ct);
+            if (marked == 1)
+            {
+                await delivery.CommitAsync(ct); // otherwise our lease ran out and another worker owns it: roll back
+            }
+        }
+        catch (Exception failure) when (!ct.IsCancellationRequested)
+        {
+            db.ChangeTracker.Clear();
+            await RecordFailureAsync(db, message, lockedUntil, failure, ct);
+        }
+    }
+
+    private async Task RecordFailureAsync(ShopDbContext db, OutboxMessage message, DateTime lockedUntil, Exception failure, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dead = message.Attempts >= options.Value.MaxAttempts;
+        var error = $"{failure.GetType().Name}: {failure.Message}";
+        error = error.Length > 2000 ? error[..2000] : error;
+        await using var transaction = await writes.BeginAsync(db, ct);
+        await db.OutboxMessages
+            .Where(m => m.Id == message.Id && m.ProcessedUtc == null && m.LockedUntilUtc == lockedUntil)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.NextAttemptUtc, now + options.Value.RetryDelay(message.Attempts))
+                .SetProperty(m => m.DeadLetteredUtc, dead ? now : null), ct);
+        await transaction.CommitAsync(ct);
+        if (dead)
+        {
+            LogDeadLettered(log, failure, message.Id, message.Type, message.Handler, message.Subject, message.Attempts);
+        }
+        else
+        {
+            LogRetrying(log, message.Id, message.Type, message.Handler, message.Subject, message.Attempts, error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox poll failed; trying again at the next tick")]
+    private static partial void LogPollFailed(ILogger logger, Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Type} → {Handler}, {Subject}) failed attempt {Attempts}, will retry: {Error}")]
+    private static partial void LogRetrying(ILogger logger, long id, string type, string handler, string subject, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Type} → {Handler}, {Subject}) is a dead letter after {Attempts} attempts")]
+    private static partial void LogDeadLettered(ILogger logger, Exception failure, long id, string type, string handler, string subject, int attempts);
+}
