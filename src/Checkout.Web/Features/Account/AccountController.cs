@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Checkout.Web.Features.Account;
 
+[RequestSizeLimit(16 * 1024)] // its forms are a few short fields: a bigger body is refused (413) before it is read
 public sealed class AccountController(
     SignInManager<ShopUser> signIn,
     UserManager<ShopUser> users,

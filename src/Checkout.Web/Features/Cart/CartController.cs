@@ -7,6 +7,7 @@ namespace Checkout.Web.Features.Cart;
 /// The cart page and its form posts. A refused change answers with the cart page, the reason and a
 /// 4xx status; an accepted one redirects back (to the page the form came from when it is ours).
 /// </summary>
+[RequestSizeLimit(16 * 1024)] // its forms are a few short fields: a bigger body is refused (413) before it is read
 public sealed class CartController(CartService carts, IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("/cart")]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Checkout.Web.Features.Checkout;
 
+[RequestSizeLimit(16 * 1024)] // its forms are a few short fields: a bigger body is refused (413) before it is read
 [Authorize]
 public sealed class CheckoutController(CartService carts, UserManager<ShopUser> users, IStringLocalizer<SharedResource> text) : Controller
 {
