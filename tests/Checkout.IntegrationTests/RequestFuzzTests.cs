@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Xunit.Abstractions;
 
 namespace Checkout.IntegrationTests;
 
@@ -25,7 +26,7 @@ namespace Checkout.IntegrationTests;
 /// shop's resources (the JSON envelope or a page that shows it), never a success, a silent redirect, a 500 or a
 /// stack trace, and not one row of the database changed. Every failing (route, case) pair is reported together.
 /// </summary>
-public sealed class RequestFuzzTests(RequestFuzzTests.World world) : IClassFixture<RequestFuzzTests.World>
+public sealed class RequestFuzzTests(RequestFuzzTests.World world, ITestOutputHelper output) : IClassFixture<RequestFuzzTests.World>
 {
     /// <summary>The POST routes the shop has today; the enumeration must find at least these.</summary>
     private static readonly string[] KnownRoutes =
@@ -64,6 +65,7 @@ public sealed class RequestFuzzTests(RequestFuzzTests.World world) : IClassFixtu
     public void The_enumeration_finds_every_post_route_known_today()
     {
         var found = PostRoutes().Select(r => r.Pattern).ToList();
+        output.WriteLine($"POST routes: {string.Join(", ", found)}");
 
         found.Should().Contain(KnownRoutes);
     }
@@ -104,6 +106,7 @@ public sealed class RequestFuzzTests(RequestFuzzTests.World world) : IClassFixtu
             await run.StillSignedInAsync(route, Shopper.DemoEmail, Shopper.DemoPassword);
         }
 
+        output.WriteLine(run.Summary);
         run.Report();
     }
 
@@ -135,6 +138,7 @@ public sealed class RequestFuzzTests(RequestFuzzTests.World world) : IClassFixtu
             }
         }
 
+        output.WriteLine(run.Summary);
         run.Report();
     }
 
@@ -360,6 +364,8 @@ public sealed class RequestFuzzTests(RequestFuzzTests.World world) : IClassFixtu
 
         private int _cases;
 
+        private readonly SortedSet<string> _routes = new(StringComparer.Ordinal);
+
         public string Token { get; } = token;
 
         private string Who => signedIn ? "demo" : "guest";
@@ -482,6 +488,7 @@ public sealed class RequestFuzzTests(RequestFuzzTests.World world) : IClassFixtu
         private async Task SendAsync(PostRoute route, FuzzPath path, string name, HttpRequestMessage request)
         {
             _cases++;
+            _routes.Add(route.Pattern);
             var label = $"{Who} POST {path.Path} [{name}]";
             HttpResponseMessage response;
             try
@@ -585,6 +592,8 @@ public sealed class RequestFuzzTests(RequestFuzzTests.World world) : IClassFixtu
             await visitor.LoginAsync(email, password);
             _before = await DatabaseSnapshot.ReadAsync(shop);
         }
+
+        public string Summary => $"{Who}: {_cases} cases over {_routes.Count} routes ({string.Join(", ", _routes)}), {_failures.Count} failed";
 
         public void Report()
         {
