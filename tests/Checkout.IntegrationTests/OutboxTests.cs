@@ -173,8 +173,11 @@ public sealed partial class OutboxTests
         return answer.OrderNumber!;
     }
 
-    private static Task WaitUntilDeliveredAsync(ShopFactory shop) =>
-        WaitForAsync(shop, async db => await db.OutboxMessages.AnyAsync() && !await db.OutboxMessages.AnyAsync(m => m.ProcessedUtc == null) ? "done" : null);
+    private static async Task WaitUntilDeliveredAsync(ShopFactory shop)
+    {
+        await WaitForAsync(shop, async db => await db.OutboxMessages.AnyAsync() ? "written" : null);
+        await shop.WaitForOutboxAsync();
+    }
 
     private static async Task<T> WaitForAsync<T>(ShopFactory shop, Func<ShopDbContext, Task<T?>> probe)
         where T : class

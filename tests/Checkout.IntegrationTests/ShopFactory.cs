@@ -98,6 +98,29 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>A fresh DbContext on the shop's database, for arranging and checking what the shop did.</summary>
     public ShopDbContext OpenDatabase() => ShopDatabase.Open(TestDatabase.Provider, ConnectionString);
 
+    /// <summary>Waits until the outbox worker has delivered every message (or 20 s pass), so background work is done.</summary>
+    public async Task WaitForOutboxAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await using (var db = OpenDatabase())
+            {
+                if (!await db.OutboxMessages.AnyAsync(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null))
+                {
+                    return;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The outbox was not delivered within 20 s.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async Task InDatabaseAsync(Func<ShopDbContext, Task> action)
     {
         await using var scope = Services.CreateAsyncScope();

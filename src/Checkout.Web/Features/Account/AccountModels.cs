@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Checkout.Web.Features.Account;
 
@@ -47,6 +48,7 @@ public sealed class RegisterForm
 public sealed class ProfileForm
 {
     [Display(Name = "Email")]
+    [BindNever] // shown, not edited: the server fills it from the account
     public string Email { get; set; } = "";
 
     [Display(Name = "FullName")]
@@ -55,7 +57,8 @@ public sealed class ProfileForm
     public string FullName { get; set; } = "";
 
     [Display(Name = "Phone")]
-    [RegularExpression(@"^\+?[0-9 ()\-]{7,20}$", ErrorMessage = "PhoneInvalid")]
+    // 7–15 digits (E.164 allows no more), with the spaces, brackets and dashes people type between them.
+    [RegularExpression(@"^(?=.{7,20}$)\+?(?:[ ()\-]*[0-9]){7,15}[ ()\-]*$", ErrorMessage = "PhoneInvalid")]
     public string? Phone { get; set; }
 
     [Display(Name = "DeliveryAddress")]

@@ -63,7 +63,8 @@ public sealed class DeliveryForm
 
     [Display(Name = "Phone")]
     [Required(ErrorMessage = "FieldRequired")]
-    [RegularExpression(@"^\+?[0-9 ()\-]{7,20}$", ErrorMessage = "PhoneInvalid")]
+    // 7–15 digits (E.164 allows no more), with the spaces, brackets and dashes people type between them.
+    [RegularExpression(@"^(?=.{7,20}$)\+?(?:[ ()\-]*[0-9]){7,15}[ ()\-]*$", ErrorMessage = "PhoneInvalid")]
     public string Phone { get; set; } = "";
 
     [Display(Name = "DeliveryAddress")]

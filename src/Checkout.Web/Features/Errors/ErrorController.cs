@@ -1,4 +1,5 @@
 using Checkout.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -11,9 +12,11 @@ public sealed class ErrorController(IStringLocalizer<SharedResource> text) : Con
     [Route("/error")]
     [Route("/error/{status:int:range(400,599)}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Index(int? status)
+    public IActionResult Index([FromRoute] int? status) // only the path's: a status=-1 field in a posted form must not set it
     {
-        var code = status ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
+        // Reached without a failure (someone opened /error itself) there is nothing to report but a page that isn't one.
+        var code = status ?? (Response.StatusCode >= 400 ? Response.StatusCode
+            : HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? StatusCodes.Status404NotFound : StatusCodes.Status500InternalServerError);
         Response.StatusCode = code;
         if (Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
