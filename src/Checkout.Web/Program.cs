@@ -95,6 +95,13 @@ builder.Services.AddScoped<DemoDataSeeder>();
 
 var app = builder.Build();
 
+if (args is ["verify", .. var verifyArgs])
+{
+    // Before migrations and seeding: the check only reads, whatever the database holds.
+    Environment.ExitCode = await Checkout.Web.Operations.VerifyCommand.RunAsync(app.Services, verifyArgs, Console.Out);
+    return;
+}
+
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
 if (args is ["seed-shoppers", .. var seedArgs])
 {

@@ -27,6 +27,9 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
     private string token = "";
     private int cardId;
 
+    /// <summary>The order numbers the shop answered 200 for: each must be in the database afterwards, crash or not.</summary>
+    public List<string> PaidOrders { get; } = [];
+
     public string Email { get; } = SeedShoppersCommand.EmailOf(number);
 
     /// <summary>Signs in, puts the load product in the cart and reads the card id from the payment page.</summary>
@@ -75,7 +78,8 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
                 continue;
             }
 
-            await run.TimeAsync(Requests.Pay, PayAsync, HttpStatusCode.OK);
+            await run.TimeAsync(Requests.Pay, PayAsync, HttpStatusCode.OK, async paid =>
+                PaidOrders.Add(OrderNumber().Match(await paid.Content.ReadAsStringAsync()).Groups["number"].Value));
         }
     }
 
@@ -144,6 +148,9 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
 
     public void Dispose() => http.Dispose();
 
+    [GeneratedRegex("\"order_number\":\"(?<number>[^\"]+)\"")]
+    private static partial Regex OrderNumber();
+
     [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InputTag();
 
@@ -187,7 +194,8 @@ internal sealed class Run(TimeSpan warmup, TimeSpan duration)
     }
 
     /// <summary>Sends one request and records its latency (successes) or its status code (failures).</summary>
-    public async Task<bool> TimeAsync(string request, Func<Task<HttpResponseMessage>> send, HttpStatusCode success)
+    public async Task<bool> TimeAsync(string request, Func<Task<HttpResponseMessage>> send, HttpStatusCode success,
+        Func<HttpResponseMessage, Task>? onSuccess = null)
     {
         var measured = Stopwatch.GetElapsedTime(started) >= warmup;
         var start = Stopwatch.GetTimestamp();
@@ -200,6 +208,10 @@ internal sealed class Run(TimeSpan warmup, TimeSpan duration)
             if (failure is not null)
             {
                 sample = await response.Content.ReadAsStringAsync();
+            }
+            else if (onSuccess is not null)
+            {
+                await onSuccess(response);
             }
         }
         catch (HttpRequestException e)

@@ -12,7 +12,9 @@ public sealed class DailySalesCounter : IOutboxHandler
 {
     public string EventType => OutboxEvents.OrderCreated;
 
-    public string Name => "daily-sales";
+    public const string HandlerName = "daily-sales";
+
+    public string Name => HandlerName;
 
     public async Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct)
     {

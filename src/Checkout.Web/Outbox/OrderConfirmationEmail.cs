@@ -16,7 +16,9 @@ public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStri
 {
     public string EventType => OutboxEvents.OrderCreated;
 
-    public string Name => "email";
+    public const string HandlerName = "email";
+
+    public string Name => HandlerName;
 
     public async Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct)
     {

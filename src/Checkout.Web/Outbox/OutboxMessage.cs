@@ -28,6 +28,9 @@ public sealed class OutboxMessage
     /// <summary>Set by the worker that claimed it; another worker may take it over only after this time.</summary>
     public DateTime? LockedUntilUtc { get; set; }
 
+    /// <summary>The claim of the worker holding it: only that claim may mark it processed or failed.</summary>
+    public Guid? LockToken { get; set; }
+
     public DateTime? ProcessedUtc { get; set; }
 
     public DateTime? DeadLetteredUtc { get; set; }

@@ -40,48 +40,50 @@ public sealed partial class OutboxWorker(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Delivers one batch of due messages; returns how many were due.</summary>
+    /// <summary>Claims one batch of due messages and delivers them; returns how many it claimed.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var claim = Guid.NewGuid();
+        var batch = await ClaimAsync(db, claim, ct);
+        foreach (var message in batch)
+        {
+            db.ChangeTracker.Clear();
+            await DeliverAsync(db, message, claim, ct);
+        }
+
+        return batch.Count;
+    }
+
+    /// <summary>
+    /// Takes the oldest due messages in one guarded statement: only those nobody holds (or whose holder's lease ran
+    /// out) get this claim's token, and each counts an attempt now, so a worker that dies mid-delivery used one.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(ShopDbContext db, Guid claim, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxMessages
+        await using var transaction = await writes.BeginAsync(db, ct);
+        var due = db.OutboxMessages
             .Where(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null && m.NextAttemptUtc <= now
                 && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(ct);
-        foreach (var id in due)
-        {
-            db.ChangeTracker.Clear();
-            await DeliverAsync(db, id, ct);
-        }
-
-        return due.Count;
+            .Take(options.Value.BatchSize);
+        var claimed = await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.ProcessedUtc == null && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockToken, claim)
+                .SetProperty(m => m.LockedUntilUtc, now + options.Value.Lease)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+        var batch = claimed == 0 ? [] : await db.OutboxMessages.AsNoTracking().Where(m => m.LockToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
+        await transaction.CommitAsync(ct);
+        return batch;
     }
 
-    private async Task DeliverAsync(ShopDbContext db, long id, CancellationToken ct)
+    /// <summary>Runs the handler and marks the message processed in one transaction; a failure is recorded instead.</summary>
+    private async Task DeliverAsync(ShopDbContext db, OutboxMessage message, Guid claim, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        // Whole milliseconds: the lease doubles as the claim's token and must compare equal after a round trip (PostgreSQL keeps µs).
-        var lockedUntil = (now + options.Value.Lease).AddTicks(-((now + options.Value.Lease).Ticks % TimeSpan.TicksPerMillisecond));
-        await using (var claim = await writes.BeginAsync(db, ct))
-        {
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id && m.ProcessedUtc == null && m.DeadLetteredUtc == null
-                    && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilUtc, lockedUntil).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-            if (claimed != 1)
-            {
-                return; // another worker took it
-            }
-
-            await claim.CommitAsync(ct);
-        }
-
-        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
         try
         {
             if (!_handlers.TryGetValue(message.Handler, out var handler))
@@ -92,10 +94,11 @@ public sealed partial class OutboxWorker(
             await using var delivery = await writes.BeginAsync(db, ct);
             await handler.HandleAsync(message, db, ct);
             var marked = await db.OutboxMessages
-                .Where(m => m.Id == id && m.ProcessedUtc == null && m.LockedUntilUtc == lockedUntil)
+                .Where(m => m.Id == message.Id && m.ProcessedUtc == null && m.LockToken == claim)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.ProcessedUtc, clock.GetUtcNow().UtcDateTime)
                     .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                    .SetProperty(m => m.LockToken, (Guid?)null)
                     .SetProperty(m => m.LastError, (string?)null), ct);
             if (marked == 1)
             {
@@ -105,11 +108,11 @@ public sealed partial class OutboxWorker(
         catch (Exception failure) when (!ct.IsCancellationRequested)
         {
             db.ChangeTracker.Clear();
-            await RecordFailureAsync(db, message, lockedUntil, failure, ct);
+            await RecordFailureAsync(db, message, claim, failure, ct);
         }
     }
 
-    private async Task RecordFailureAsync(ShopDbContext db, OutboxMessage message, DateTime lockedUntil, Exception failure, CancellationToken ct)
+    private async Task RecordFailureAsync(ShopDbContext db, OutboxMessage message, Guid claim, Exception failure, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var dead = message.Attempts >= options.Value.MaxAttempts;
@@ -117,9 +120,10 @@ public sealed partial class OutboxWorker(
         error = error.Length > 2000 ? error[..2000] : error;
         await using var transaction = await writes.BeginAsync(db, ct);
         await db.OutboxMessages
-            .Where(m => m.Id == message.Id && m.ProcessedUtc == null && m.LockedUntilUtc == lockedUntil)
+            .Where(m => m.Id == message.Id && m.ProcessedUtc == null && m.LockToken == claim)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.LockToken, (Guid?)null)
                 .SetProperty(m => m.LastError, error)
                 .SetProperty(m => m.NextAttemptUtc, now + options.Value.RetryDelay(message.Attempts))
                 .SetProperty(m => m.DeadLetteredUtc, dead ? now : null), ct);

@@ -44,6 +44,7 @@ public sealed class OutboxAndIdempotency : Migration
                 Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                 NextAttemptUtc = table.Column<string>(type: "TEXT", nullable: false),
                 LockedUntilUtc = table.Column<string>(type: "TEXT", nullable: true),
+                LockToken = table.Column<string>(type: "TEXT", nullable: true),
                 ProcessedUtc = table.Column<string>(type: "TEXT", nullable: true),
                 DeadLetteredUtc = table.Column<string>(type: "TEXT", nullable: true),
                 LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),

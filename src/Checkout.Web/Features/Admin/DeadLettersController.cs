@@ -26,7 +26,8 @@ public sealed class DeadLettersController(ShopDbContext db, WriteTransactions wr
                 .SetProperty(m => m.DeadLetteredUtc, (DateTime?)null)
                 .SetProperty(m => m.Attempts, 0)
                 .SetProperty(m => m.NextAttemptUtc, now)
-                .SetProperty(m => m.LockedUntilUtc, (DateTime?)null), ct);
+                .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.LockToken, (Guid?)null), ct);
         await transaction.CommitAsync(ct);
         if (revived != 1)
         {

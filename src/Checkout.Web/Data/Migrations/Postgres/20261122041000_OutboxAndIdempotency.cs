@@ -45,6 +45,7 @@ public sealed class OutboxAndIdempotency : Migration
                 Attempts = table.Column<int>(type: "integer", nullable: false),
                 NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                 LockedUntilUtc = table.Column<DateTime?>(type: "timestamp with time zone", nullable: true),
+                LockToken = table.Column<Guid?>(type: "uuid", nullable: true),
                 ProcessedUtc = table.Column<DateTime?>(type: "timestamp with time zone", nullable: true),
                 DeadLetteredUtc = table.Column<DateTime?>(type: "timestamp with time zone", nullable: true),
                 LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),

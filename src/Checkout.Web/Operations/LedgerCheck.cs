@@ -1,0 +1,166 @@
+using System.Data;
+using System.Globalization;
+using Checkout.Web.Data;
+using Checkout.Web.Domain;
+using Checkout.Web.Infrastructure;
+using Checkout.Web.Outbox;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Checkout.Web.Operations;
+
+/// <summary>
+/// The shop's books, checked from the database alone: every card's opening balance − Σ its payments = its balance,
+/// every card order paid exactly its total, nothing below zero, every order's <c>order.created</c> written for each
+/// handler, delivered once in effect (one e-mail file per order, daily sales equal to the orders counted).
+/// Used by <c>verify</c>, the load generator and the crash test.
+/// </summary>
+public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> orderCreatedHandlers, string? pickupDirectory)
+{
+    private static readonly NumberFormatInfo Spaced = new() { NumberGroupSeparator = " " };
+
+    /// <summary>Messages not yet delivered (neither processed nor dead): the worker is still at it.</summary>
+    public Task<int> PendingDeliveriesAsync(CancellationToken ct) =>
+        db.OutboxMessages.CountAsync(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null, ct);
+
+    public async Task<IReadOnlyList<Finding>> RunAsync(CancellationToken ct)
+    {
+        // One snapshot for every query, so a shop still paying and delivering can't be caught half-way.
+        await using var snapshot = await BeginSnapshotAsync(ct);
+        return
+        [
+            await CardsAsync(ct),
+            await BelowZeroAsync(ct),
+            await OrdersPaidAsync(ct),
+            await EventsWrittenAsync(ct),
+            await DeliveriesAsync(ct),
+            await DailySalesAsync(ct),
+            .. pickupDirectory is null ? [] : new[] { await EmailsAsync(pickupDirectory, ct) },
+        ];
+    }
+
+    private async Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection() is not SqliteConnection sqlite)
+        {
+            return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        }
+
+        // A deferred transaction only reads: it takes no write lock from the running shop (BEGIN IMMEDIATE would).
+        await db.Database.OpenConnectionAsync(ct);
+        return await db.Database.UseTransactionAsync(sqlite.BeginTransaction(deferred: true), ct)
+            ?? throw new InvalidOperationException("No transaction.");
+    }
+
+    private async Task<Finding> CardsAsync(CancellationToken ct)
+    {
+        var cards = await db.Cards
+            .Select(c => new
+            {
+                c.Id, c.Name, c.OpeningBalanceTiyn, c.BalanceTiyn,
+                Paid = db.Payments.Where(p => p.CardId == c.Id).Sum(p => (long?)p.AmountTiyn) ?? 0,
+            })
+            .ToListAsync(ct);
+        var off = cards.Where(c => c.OpeningBalanceTiyn - c.Paid != c.BalanceTiyn)
+            .Select(c => $"card {c.Id} ({c.Name}): opening {new Money(c.OpeningBalanceTiyn)} − paid {new Money(c.Paid)} = {new Money(c.OpeningBalanceTiyn - c.Paid)}, but the balance is {new Money(c.BalanceTiyn)}")
+            .ToList();
+        return new Finding($"cards: opening balance − Σ payments = balance — {Count(cards.Count - off.Count)} of {Count(cards.Count)} agree", off);
+    }
+
+    private async Task<Finding> BelowZeroAsync(CancellationToken ct)
+    {
+        var cards = await db.Cards.Where(c => c.BalanceTiyn < 0).Select(c => $"card {c.Id} ({c.Name}): balance {c.BalanceTiyn} tiyn").ToListAsync(ct);
+        var products = await db.Products.Where(p => p.Stock < 0).Select(p => $"product {p.Id} ({p.Name}): stock {p.Stock}").ToListAsync(ct);
+        return new Finding($"nothing below zero — {Count(await db.Cards.CountAsync(ct))} card balances, {Count(await db.Products.CountAsync(ct))} product stocks",
+            [.. cards, .. products]);
+    }
+
+    private async Task<Finding> OrdersPaidAsync(CancellationToken ct)
+    {
+        var orders = await db.Orders.CountAsync(ct);
+        var total = await db.Orders.SumAsync(o => (long?)o.TotalTiyn, ct) ?? 0;
+        var paid = await db.Payments.SumAsync(p => (long?)p.AmountTiyn, ct) ?? 0;
+        var off = await db.Orders
+            .Select(o => new { o.Number, o.TotalTiyn, Paid = o.Payments.Sum(p => (long?)p.AmountTiyn) ?? 0 })
+            .Where(o => o.Paid != o.TotalTiyn)
+            .Select(o => $"order {o.Number}: total {o.TotalTiyn} tiyn, paid {o.Paid} tiyn")
+            .ToListAsync(ct);
+        return new Finding($"orders: each paid exactly its total — {Count(orders)} orders, Σ totals {new Money(total)} = Σ payments {new Money(paid)}", off);
+    }
+
+    private async Task<Finding> EventsWrittenAsync(CancellationToken ct)
+    {
+        var missing = new List<string>();
+        foreach (var handler in orderCreatedHandlers)
+        {
+            missing.AddRange(await db.Orders
+                .Where(o => !db.OutboxMessages.Any(m => m.Type == OutboxEvents.OrderCreated && m.Handler == handler && m.Subject == o.Number))
+                .Select(o => $"order {o.Number}: no order.created for {handler}")
+                .ToListAsync(ct));
+        }
+
+        var orders = await db.Orders.CountAsync(ct);
+        return new Finding($"events: every order has its order.created for each handler — {Count(orders)} orders × {orderCreatedHandlers.Count} handlers ({string.Join(", ", orderCreatedHandlers)})", missing);
+    }
+
+    private async Task<Finding> DeliveriesAsync(CancellationToken ct)
+    {
+        var processed = await db.OutboxMessages.CountAsync(m => m.ProcessedUtc != null, ct);
+        var pending = await PendingDeliveriesAsync(ct);
+        var dead = await db.OutboxMessages
+            .Where(m => m.DeadLetteredUtc != null)
+            .Select(m => $"dead letter {m.Id}: {m.Type} → {m.Handler} for {m.Subject} after {m.Attempts} attempts: {m.LastError}")
+            .ToListAsync(ct);
+        return new Finding($"deliveries: {Count(processed)} delivered, {Count(pending)} still pending, {Count(dead.Count)} dead letters (see /admin/dead-letters)", dead);
+    }
+
+    private async Task<Finding> DailySalesAsync(CancellationToken ct)
+    {
+        var counted = await db.Orders
+            .Where(o => db.OutboxMessages.Any(m => m.Type == OutboxEvents.OrderCreated && m.Handler == DailySalesCounter.HandlerName
+                && m.Subject == o.Number && m.ProcessedUtc != null))
+            .Select(o => new { o.CreatedUtc, o.TotalTiyn, Units = o.Lines.Sum(l => l.Quantity) })
+            .ToListAsync(ct);
+        var expected = counted.GroupBy(o => ShopTime.Day(o.CreatedUtc))
+            .ToDictionary(g => g.Key, g => (Orders: g.Count(), Units: g.Sum(o => o.Units), Revenue: g.Sum(o => o.TotalTiyn)));
+        var days = await db.DailySales.ToListAsync(ct);
+        var off = new List<string>();
+        foreach (var day in days.Select(d => d.Day).Union(expected.Keys).Order(StringComparer.Ordinal))
+        {
+            (int Orders, int Units, long Revenue) actual = days.Find(d => d.Day == day) is { } d ? (d.Orders, d.Units, d.RevenueTiyn) : (0, 0, 0L);
+            var wanted = expected.GetValueOrDefault(day);
+            if (actual != wanted)
+            {
+                off.Add($"day {day}: counted {actual.Orders} orders / {actual.Units} units / {actual.Revenue} tiyn, the orders say {wanted.Orders} / {wanted.Units} / {wanted.Revenue}");
+            }
+        }
+
+        return new Finding($"daily sales: each order counted once — {Count(days.Count)} days, {Count(counted.Count)} orders counted", off);
+    }
+
+    private async Task<Finding> EmailsAsync(string pickup, CancellationToken ct)
+    {
+        var messages = await db.OutboxMessages
+            .Where(m => m.Type == OutboxEvents.OrderCreated && m.Handler == OrderConfirmationEmail.HandlerName)
+            .Select(m => new { m.Subject, Delivered = m.ProcessedUtc != null })
+            .ToListAsync(ct);
+        var mailed = messages.Where(m => m.Delivered).Select(m => m.Subject).ToList();
+        var files = Directory.Exists(pickup)
+            ? Directory.GetFiles(pickup, "*.eml").Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal)
+            : [];
+        // A file may be written just before its delivery commits (a crash in between): it must belong to an order's message.
+        var off = mailed.Where(number => !files.Contains(number)).Select(number => $"order {number}: delivered, but no {number}.eml in {pickup}")
+            .Concat(files.Except(messages.Select(m => m.Subject), StringComparer.Ordinal).Select(name => $"{name}.eml: no order.created for it"))
+            .ToList();
+        return new Finding($"e-mails: one confirmation per delivered order — {Count(mailed.Count)} delivered, {Count(files.Count)} .eml files", off);
+    }
+
+    private static string Count(long n) => n.ToString("#,0", Spaced);
+
+    /// <summary>One invariant: what was checked (with counts), and each card, order or message that breaks it.</summary>
+    public sealed record Finding(string Checked, IReadOnlyList<string> Breaks)
+    {
+        public bool Holds => Breaks.Count == 0;
+    }
+}

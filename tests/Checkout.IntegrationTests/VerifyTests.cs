@@ -1,0 +1,95 @@
+using System.Net;
+using Checkout.Web.Operations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Checkout.IntegrationTests;
+
+/// <summary><c>verify</c> says "all hold" for honest books, and names the card, order, day or e-mail of each break.</summary>
+public sealed class VerifyTests : IDisposable
+{
+    private readonly ShopFactory _shop = new();
+
+    public void Dispose() => _shop.Dispose();
+
+    [Fact]
+    public async Task Honest_books_pass_with_counts()
+    {
+        var order = await PayAndDeliverAsync();
+
+        var (exit, output) = await VerifyAsync();
+
+        exit.Should().Be(0, output);
+        output.Should().Contain("[ok] cards: opening balance − Σ payments = balance — 5 of 5 agree")
+            .And.Contain("[ok] orders: each paid exactly its total — 1 orders, Σ totals 1 853 480 ₸ = Σ payments 1 853 480 ₸")
+            .And.Contain("[ok] events: every order has its order.created for each handler — 1 orders × 2 handlers")
+            .And.Contain("[ok] deliveries: 2 delivered, 0 still pending, 0 dead letters")
+            .And.Contain("[ok] daily sales: each order counted once — 1 days, 1 orders counted")
+            .And.Contain("[ok] e-mails: one confirmation per delivered order — 1 delivered, 1 .eml files")
+            .And.Contain("verify: all 7 invariants hold.")
+            .And.NotContain("BROKEN");
+        order.Should().StartWith("ORD-");
+    }
+
+    [Fact]
+    public async Task A_balance_changed_behind_the_ledger_is_named()
+    {
+        await PayAndDeliverAsync();
+        await using (var db = _shop.OpenDatabase())
+        {
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Cards" SET "BalanceTiyn" = "BalanceTiyn" + 100 WHERE "Id" = 1""");
+        }
+
+        var (exit, output) = await VerifyAsync();
+
+        exit.Should().Be(1);
+        output.Should().Contain("[BROKEN] cards")
+            .And.Contain("card 1 (Kaspi Gold): opening 4 300 000 ₸ − paid 1 853 480 ₸ = 2 446 520 ₸, but the balance is 2 446 521 ₸")
+            .And.Contain("verify: 1 of 7 invariants broken.");
+    }
+
+    [Fact]
+    public async Task A_lost_event_a_double_count_and_a_missing_email_are_each_named()
+    {
+        var order = await PayAndDeliverAsync();
+        await using (var db = _shop.OpenDatabase())
+        {
+            await db.OutboxMessages.Where(m => m.Handler == "email").ExecuteDeleteAsync();
+            await db.DailySales.ExecuteUpdateAsync(s => s.SetProperty(d => d.Orders, d => d.Orders + 1));
+        }
+
+        var (exit, output) = await VerifyAsync();
+
+        exit.Should().Be(1);
+        output.Should().Contain($"order {order}: no order.created for email")
+            .And.Contain("counted 2 orders")
+            .And.Contain($"{order}.eml: no order.created for it");
+    }
+
+    [Fact]
+    public async Task A_bad_command_line_exits_2()
+    {
+        _ = _shop.Services;
+        var (exit, output) = await VerifyAsync("--wait", "soon");
+
+        exit.Should().Be(2);
+        output.Should().Contain("usage: verify");
+    }
+
+    private async Task<string> PayAndDeliverAsync()
+    {
+        using var shopper = _shop.CreateShopper();
+        await shopper.LoginAsync();
+        await shopper.AddToCartAsync(1, 2);
+        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        await _shop.WaitForOutboxAsync();
+        return answer.OrderNumber!;
+    }
+
+    private async Task<(int Exit, string Output)> VerifyAsync(params string[] args)
+    {
+        await using var output = new StringWriter();
+        var exit = await VerifyCommand.RunAsync(_shop.Services, args, output);
+        return (exit, output.ToString());
+    }
+}
