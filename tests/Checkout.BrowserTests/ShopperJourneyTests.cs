@@ -68,6 +68,7 @@ public sealed class ShopperJourneyTests(ITestOutputHelper output)
         {
             db.Cards.Single(c => c.Id == SeededCards.DemoKaspiGold).BalanceTiyn.Should().Be(244_652_000);
             db.Orders.Count().Should().Be(1);
+            db.IdempotentRequests.Single().StatusCode.Should().Be(200, "the page pays with an Idempotency-Key, kept with its answer");
         }
 
         browser.ConsoleErrors.Should().BeEmpty("the pages should load and run without console errors");
