@@ -32,6 +32,8 @@ public sealed class Order
 
     public List<Payment> Payments { get; set; } = [];
 
+    public List<OrderEvent> Events { get; set; } = [];
+
     public Money Subtotal => new(SubtotalTiyn);
 
     public Money Delivery => new(DeliveryTiyn);
