@@ -4,6 +4,7 @@ using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Cart;
 using Checkout.Web.Features.Checkout;
+using Checkout.Web.Features.Inventory;
 using Checkout.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
@@ -62,6 +63,12 @@ builder.Services.AddControllersWithViews(options => options.Filters.Add(new Auto
 builder.Services.AddHealthChecks().AddDbContextCheck<ShopDbContext>();
 
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddOptions<InventoryOptions>().Bind(builder.Configuration.GetSection(InventoryOptions.Section))
+    .Validate(o => o.ReservationTtl > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero, "Inventory:ReservationTtl and Inventory:CleanupInterval must be positive.")
+    .ValidateOnStart();
+builder.Services.AddScoped<Reservations>();
+builder.Services.AddSingleton<ReservationCleanup>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ReservationCleanup>());
 builder.Services.AddScoped<CartService>();
 builder.Services.AddScoped<CheckoutService>();
 builder.Services.AddScoped<DemoDataSeeder>();

@@ -37,11 +37,12 @@ public sealed class GuardedStatementTests
     [Fact]
     public async Task Stock_decrement_refuses_when_the_units_sell_out_after_the_check()
     {
-        var sellFirst = new BeforeUpdate("\"Products\"", """UPDATE "Products" SET "Stock" = 1 WHERE "Id" = 1""");
+        var sellFirst = new BeforeUpdate("\"Products\"", """UPDATE "Products" SET "Stock" = 1 WHERE "Id" = 1""") { Armed = false };
         using var shop = new ShopFactory { TestServices = s => TestDatabase.AddInterceptor(s, sellFirst) };
         using var shopper = shop.CreateShopper();
         await shopper.LoginAsync();
         await shopper.AddToCartAsync(1, 2);
+        sellFirst.Armed = true;
         var before = await ShopState.ReadAsync(shop);
 
         var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
@@ -79,11 +80,14 @@ public sealed class GuardedStatementTests
     {
         public bool Fired { get; private set; }
 
+        /// <summary>False until the test is ready for the competing request (adding to the cart updates products too).</summary>
+        public bool Armed { get; set; } = true;
+
         public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             var transaction = eventData.Context?.Database.CurrentTransaction?.GetDbTransaction();
-            if (!Fired && command.CommandText.Contains($"UPDATE {table}", StringComparison.Ordinal) && transaction is not null)
+            if (Armed && !Fired && command.CommandText.Contains($"UPDATE {table}", StringComparison.Ordinal) && transaction is not null)
             {
                 Fired = true;
                 await using var competing = command.Connection!.CreateCommand();

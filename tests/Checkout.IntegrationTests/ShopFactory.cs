@@ -48,6 +48,12 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>Services a test swaps in or adds (e.g. an interceptor that plays a concurrent request).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>Configuration keys a test sets, e.g. <c>Inventory:ReservationTtl</c>.</summary>
+    public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Replaces the shop's clock, for reservations that expire.</summary>
+    public TimeProvider? Clock { get; init; }
+
     public string DatabasePath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -66,6 +72,16 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Shop", ConnectionString);
         builder.UseSetting("Seed:DemoData", "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        }
+
         if (TestServices is not null)
         {
             builder.ConfigureTestServices(TestServices);

@@ -111,6 +111,7 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
             order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
             order.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
             order.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+            order.HasMany(o => o.StockMovements).WithOne().HasForeignKey(m => m.OrderId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<OrderLine>(line =>
@@ -149,7 +150,6 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
             // A sale or a restock happens once per order and product.
             movement.HasIndex(m => new { m.OrderId, m.ProductId, m.Reason }).IsUnique();
             movement.HasOne<Product>().WithMany().HasForeignKey(m => m.ProductId).OnDelete(DeleteBehavior.Restrict);
-            movement.HasOne<Order>().WithMany().HasForeignKey(m => m.OrderId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<OrderEvent>(orderEvent =>

@@ -34,6 +34,10 @@ public sealed class Order
 
     public List<OrderEvent> Events { get; set; } = [];
 
+    public List<StockMovement> StockMovements { get; set; } = [];
+
+    public bool IsCashOnDelivery => PaymentMethod == PaymentMethods.CashOnDelivery;
+
     public Money Subtotal => new(SubtotalTiyn);
 
     public Money Delivery => new(DeliveryTiyn);
