@@ -50,6 +50,25 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LoginPath = "/account/login";
     options.LogoutPath = "/account/logout";
     options.AccessDeniedPath = "/account/denied";
+    // The admin area answers 403 to everyone without the admin role, signed in or not; other pages send guests to log in.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+    options.Events.OnRedirectToLogin = context =>
+    {
+        if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    };
 });
 builder.Services.AddDataProtection().SetApplicationName("Checkout");
 builder.Services.AddOptions<KeyManagementOptions>()
@@ -71,7 +90,9 @@ builder.Services.AddSingleton<ReservationCleanup>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ReservationCleanup>());
 builder.Services.AddScoped<CartService>();
 builder.Services.AddScoped<CheckoutService>();
+builder.Services.AddScoped<Checkout.Web.Features.Orders.OrderLifecycle>();
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddSingleton(new Checkout.Web.Features.Admin.ProductImages(Path.Combine(dataDirectory, "uploads")));
 
 var app = builder.Build();
 
@@ -108,6 +129,13 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [new CultureInfo("kk-KZ")],
 });
 app.UseStaticFiles();
+var uploads = app.Services.GetRequiredService<Checkout.Web.Features.Admin.ProductImages>().Directory;
+Directory.CreateDirectory(uploads);
+app.UseStaticFiles(new StaticFileOptions
+{
+    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(uploads),
+    RequestPath = Checkout.Web.Features.Admin.ProductImages.RequestPath,
+});
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
