@@ -54,6 +54,29 @@ public sealed class GuardedStatementTests
     }
 
     [Fact]
+    public async Task Transition_refuses_when_the_order_moves_after_it_was_read()
+    {
+        // The admin ships the order between the cancel's read and its UPDATE … WHERE Status = 'processing'.
+        var shipFirst = new BeforeUpdate("\"Orders\"", """UPDATE "Orders" SET "Status" = 'shipped' WHERE "Status" = 'processing'""") { Armed = false };
+        using var shop = new ShopFactory { TestServices = s => TestDatabase.AddInterceptor(s, shipFirst) };
+        using var shopper = shop.CreateShopper();
+        await shopper.LoginAsync();
+        using var admin = await OrderFlows.AdminAsync(shop);
+        var number = await OrderFlows.PlaceAsync(shopper);
+        await OrderFlows.DriveToAsync(shopper, admin, number, OrderStatus.Processing);
+        var before = await ShopState.ReadAsync(shop);
+        shipFirst.Armed = true;
+
+        var response = await OrderFlows.CancelAsync(shopper, number);
+
+        shipFirst.Fired.Should().BeTrue();
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Shopper.ParseAsync(response)).QuerySelector(".alert-error")!.TextContent.Should().Contain("осы сәтте өзгерді");
+        (await ShopState.ReadAsync(shop)).Should().BeEquivalentTo(before, "no refund, no restock: the losing transition changes nothing");
+        (await OrderFlows.StatusAsync(shop, number)).Should().Be(OrderStatus.Processing, "the refusal rolls back the interceptor's change too");
+    }
+
+    [Fact]
     public async Task A_repeated_order_number_is_paid_again_under_a_fresh_one_charging_once()
     {
         var numbers = new RepeatsFirstNumber();
