@@ -47,7 +47,8 @@ internal sealed class Database(DbConnection connection) : IAsyncDisposable
             ? Convert.ToInt32(id, CultureInfo.InvariantCulture)
             : null;
 
-    public async Task<long> CountPaymentsAsync() => await LongAsync("""SELECT COUNT(*) FROM "Payments" """);
+    /// <summary>Card charges in the ledger (refunds and cash entries are not payments answered by /process_payment).</summary>
+    public async Task<long> CountPaymentsAsync() => await LongAsync("""SELECT COUNT(*) FROM "Payments" WHERE "Kind" = 'charge'""");
 
     /// <summary>Prints each invariant with its counts; true when all hold.</summary>
     public async Task<bool> CheckInvariantsAsync(int? loadProductId, (int Answered, long Before)? paymentsOfRun)
@@ -62,18 +63,40 @@ internal sealed class Database(DbConnection connection) : IAsyncDisposable
             Console.WriteLine($"  [{(holds ? "ok" : "BROKEN")}] {text}");
         }
 
+        // The money ledger (Payments) holds charges (+), refunds to the same card (−), cash collected on delivery (+,
+        // no card) and cash handed back (−, no card). Each card replays from its opening balance; each order holds
+        // what its state says: a card order its total unless cancelled or refunded, a cash order its total once
+        // handed over (delivered, completed, return requested), nothing otherwise.
         var cards = await LongAsync("""SELECT COUNT(*) FROM "Cards" """);
         var offBalance = await LongAsync("""
             SELECT COUNT(*) FROM "Cards" c
             WHERE c."OpeningBalanceTiyn" - COALESCE((SELECT SUM(p."AmountTiyn") FROM "Payments" p WHERE p."CardId" = c."Id"), 0) <> c."BalanceTiyn"
             """);
-        Report(offBalance == 0, $"opening balance − Σ payments = balance: {cards - offBalance} of {cards} cards agree, {offBalance} don't");
+        Report(offBalance == 0, $"opening balance − Σ card ledger entries (refunds negative) = balance: {cards - offBalance} of {cards} cards agree, {offBalance} don't");
 
+        const string Kept = """
+            CASE WHEN o."Status" IN ('cancelled', 'refunded') THEN 0
+                 WHEN o."PaymentMethod" = 'card' THEN o."TotalTiyn"
+                 WHEN o."Status" IN ('delivered', 'completed', 'return_requested') THEN o."TotalTiyn"
+                 ELSE 0 END
+            """;
         var orders = await LongAsync("""SELECT COUNT(*) FROM "Orders" """);
+        var offOrders = await LongAsync($"""
+            SELECT COUNT(*) FROM "Orders" o
+            WHERE COALESCE((SELECT SUM(p."AmountTiyn") FROM "Payments" p WHERE p."OrderId" = o."Id"), 0) <> {Kept}
+            """);
+        Report(offOrders == 0, $"every order's ledger entries sum to what its state keeps: {orders - offOrders} of {orders} orders agree, {offOrders} don't");
+
         var payments = await LongAsync("""SELECT COUNT(*) FROM "Payments" """);
-        var ordered = await DecimalAsync("""SELECT COALESCE(SUM("TotalTiyn"), 0) FROM "Orders" """);
+        var kept = await DecimalAsync($"""SELECT COALESCE(SUM({Kept}), 0) FROM "Orders" o""");
         var paid = await DecimalAsync("""SELECT COALESCE(SUM("AmountTiyn"), 0) FROM "Payments" """);
-        Report(ordered == paid, $"Σ orders.total = Σ payments.amount: {Tenge(ordered)} over {orders} orders, {Tenge(paid)} over {payments} payments");
+        Report(kept == paid, $"Σ kept order totals = Σ ledger: {Tenge(kept)} over {orders} orders, {Tenge(paid)} over {payments} entries");
+
+        var offStock = await LongAsync("""
+            SELECT COUNT(*) FROM "Products" pr
+            WHERE COALESCE((SELECT SUM(m."Delta") FROM "StockMovements" m WHERE m."ProductId" = pr."Id"), 0) <> pr."Stock"
+            """);
+        Report(offStock == 0, $"Σ stock movements = stock: {offStock} products disagree with their stock ledger");
 
         var products = await LongAsync("""SELECT COUNT(*) FROM "Products" """);
         var negativeStock = await LongAsync("""SELECT COUNT(*) FROM "Products" WHERE "Stock" < 0""");
@@ -85,7 +108,10 @@ internal sealed class Database(DbConnection connection) : IAsyncDisposable
         if (loadProductId is { } productId)
         {
             var stock = await LongAsync("""SELECT "Stock" FROM "Products" WHERE "Id" = @id""", ("id", productId));
-            var sold = await LongAsync("""SELECT COALESCE(SUM("Quantity"), 0) FROM "OrderLines" WHERE "ProductId" = @id""", ("id", productId));
+            var sold = await LongAsync("""
+                SELECT COALESCE(SUM(l."Quantity"), 0) FROM "OrderLines" l JOIN "Orders" o ON o."Id" = l."OrderId"
+                WHERE l."ProductId" = @id AND o."Status" NOT IN ('cancelled', 'refunded')
+                """, ("id", productId));
             Report(SeedShoppersCommand.ProductStock - sold == stock,
                 $"load product {productId}: {Units(SeedShoppersCommand.ProductStock)} seeded − {Units(sold)} sold = {Units(stock)} in stock");
         }
