@@ -75,6 +75,10 @@ builder.Services.AddOptions<KeyManagementOptions>()
     .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseKeyRepository(scopes));
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+// Kazakh text, «quotes», dashes and ₸ go out as characters, not &#x…; entities (markup stays encoded as always).
+builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+    System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.Latin1Supplement, System.Text.Unicode.UnicodeRanges.Cyrillic,
+    System.Text.Unicode.UnicodeRanges.GeneralPunctuation, System.Text.Unicode.UnicodeRanges.CurrencySymbols));
 builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>

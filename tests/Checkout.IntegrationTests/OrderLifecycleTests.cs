@@ -237,6 +237,8 @@ public sealed class OrderLifecycleTests : IDisposable
 
         var page = await shopper.GetPageAsync($"/orders/{number}");
 
+        (await shopper.Http.GetStringAsync(new Uri($"/orders/{number}", UriKind.Relative)))
+            .Should().Contain("data-status=\"return_requested\">Қайтару сұралды<", "the English name and the Kazakh label sit together in the raw markup");
         var status = page.QuerySelector(".order-status")!;
         status.GetAttribute("data-status").Should().Be("return_requested");
         status.TextContent.Should().Be("Қайтару сұралды");

@@ -27,14 +27,14 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
     public Task<TransitionResult> RequestReturnAsync(string number, string? reason, Actor shopper, CancellationToken ct) =>
         RunAsync(number, shopper, async order =>
         {
-            if (!OrderTransitions.IsAllowed(order.Status, OrderStatus.ReturnRequested))
-            {
-                return Illegal(order, OrderStatus.ReturnRequested);
-            }
-
             if (await db.Returns.AnyAsync(r => r.OrderId == order.Id, ct))
             {
                 return new TransitionResult(TransitionOutcome.ReturnAlreadyRequested, order.Status);
+            }
+
+            if (!OrderTransitions.IsAllowed(order.Status, OrderStatus.ReturnRequested))
+            {
+                return Illegal(order, OrderStatus.ReturnRequested);
             }
 
             reason = reason?.Trim();
