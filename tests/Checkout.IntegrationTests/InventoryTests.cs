@@ -88,6 +88,25 @@ public sealed class InventoryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_scheduled_clean_up_runs_on_its_configured_interval()
+    {
+        using var shop = new ShopFactory { Clock = _clock, Settings = { ["Inventory:CleanupInterval"] = "00:00:00.200" } };
+        using var demo = shop.CreateShopper();
+        await demo.LoginAsync();
+        await demo.AddToCartAsync(ScarceProduct, 1);
+        _clock.Advance(TimeSpan.FromMinutes(16));
+
+        await using var db = shop.OpenDatabase();
+        for (var waited = 0; waited < 100 && await db.StockReservations.AnyAsync(); waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        (await db.StockReservations.AnyAsync()).Should().BeFalse("the background clean-up deleted the expired reservation by itself");
+        (await db.CartLines.CountAsync()).Should().Be(1, "the cart keeps its line; only the hold is gone");
+    }
+
+    [Fact]
     public async Task The_reservation_time_comes_from_configuration()
     {
         using var shop = new ShopFactory { Clock = _clock, Settings = { ["Inventory:ReservationTtl"] = "00:02:00" } };
