@@ -4,6 +4,7 @@ using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Cart;
 using Checkout.Web.Features.Checkout;
+using Checkout.Web.Features.Inventory;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Idempotency;
 using Checkout.Web.Outbox;
@@ -65,10 +66,23 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LoginPath = "/account/login";
     options.LogoutPath = "/account/logout";
     options.AccessDeniedPath = "/account/denied";
-    // A signed-in shopper on an admin page gets 403 (and the error page), not a redirect that hides the refusal.
+    // The admin area answers 403 to everyone without the admin role, signed in or not; other pages send guests to log in.
     options.Events.OnRedirectToAccessDenied = context =>
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+    options.Events.OnRedirectToLogin = context =>
+    {
+        if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
         return Task.CompletedTask;
     };
 });
@@ -77,6 +91,10 @@ builder.Services.AddOptions<KeyManagementOptions>()
     .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseKeyRepository(scopes));
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+// Kazakh text, «quotes», dashes and ₸ go out as characters, not &#x…; entities (markup stays encoded as always).
+builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+    System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.Latin1Supplement, System.Text.Unicode.UnicodeRanges.Cyrillic,
+    System.Text.Unicode.UnicodeRanges.GeneralPunctuation, System.Text.Unicode.UnicodeRanges.CurrencySymbols));
 builder.Services.AddControllersWithViews(options =>
     {
         options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
@@ -89,9 +107,16 @@ builder.Services.AddControllersWithViews(options =>
 builder.Services.AddHealthChecks().AddDbContextCheck<ShopDbContext>();
 
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddOptions<InventoryOptions>().Bind(builder.Configuration.GetSection(InventoryOptions.Section))
+    .Validate(o => o.ReservationTtl > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero, "Inventory:ReservationTtl and Inventory:CleanupInterval must be positive.")
+    .ValidateOnStart();
+builder.Services.AddScoped<Reservations>();
+builder.Services.AddSingleton<IScheduledJob, ExpiredReservations>();
 builder.Services.AddScoped<CartService>();
 builder.Services.AddScoped<CheckoutService>();
+builder.Services.AddScoped<Checkout.Web.Features.Orders.OrderLifecycle>();
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddSingleton(new Checkout.Web.Features.Admin.ProductImages(Path.Combine(dataDirectory, "uploads")));
 
 var app = builder.Build();
 
@@ -135,6 +160,13 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [new CultureInfo("kk-KZ")],
 });
 app.UseStaticFiles();
+var uploads = app.Services.GetRequiredService<Checkout.Web.Features.Admin.ProductImages>().Directory;
+Directory.CreateDirectory(uploads);
+app.UseStaticFiles(new StaticFileOptions
+{
+    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(uploads),
+    RequestPath = Checkout.Web.Features.Admin.ProductImages.RequestPath,
+});
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

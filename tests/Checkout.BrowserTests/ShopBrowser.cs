@@ -195,6 +195,10 @@ public sealed class ShopBrowser : IDisposable
         {
             return true;
         }
+        catch (WebDriverException navigating) when (navigating.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            return true; // Chromium answers this, not "stale", when asked mid-navigation about a node of the old page
+        }
     }
 
     private void CollectConsole()

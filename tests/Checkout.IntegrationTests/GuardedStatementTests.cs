@@ -37,11 +37,12 @@ public sealed class GuardedStatementTests
     [Fact]
     public async Task Stock_decrement_refuses_when_the_units_sell_out_after_the_check()
     {
-        var sellFirst = new BeforeUpdate("\"Products\"", """UPDATE "Products" SET "Stock" = 1 WHERE "Id" = 1""");
+        var sellFirst = new BeforeUpdate("\"Products\"", """UPDATE "Products" SET "Stock" = 1 WHERE "Id" = 1""") { Armed = false };
         using var shop = new ShopFactory { TestServices = s => TestDatabase.AddInterceptor(s, sellFirst) };
         using var shopper = shop.CreateShopper();
         await shopper.LoginAsync();
         await shopper.AddToCartAsync(1, 2);
+        sellFirst.Armed = true;
         var before = await ShopState.ReadAsync(shop);
 
         var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
@@ -50,6 +51,29 @@ public sealed class GuardedStatementTests
         answer.Status.Should().Be(HttpStatusCode.Conflict);
         answer.Message.Should().Contain("1 дана ғана қалды");
         (await ShopState.ReadAsync(shop)).Should().BeEquivalentTo(before, "the card debit before it is rolled back too");
+    }
+
+    [Fact]
+    public async Task Transition_refuses_when_the_order_moves_after_it_was_read()
+    {
+        // The admin ships the order between the cancel's read and its UPDATE … WHERE Status = 'processing'.
+        var shipFirst = new BeforeUpdate("\"Orders\"", """UPDATE "Orders" SET "Status" = 'shipped' WHERE "Status" = 'processing'""") { Armed = false };
+        using var shop = new ShopFactory { TestServices = s => TestDatabase.AddInterceptor(s, shipFirst) };
+        using var shopper = shop.CreateShopper();
+        await shopper.LoginAsync();
+        using var admin = await OrderFlows.AdminAsync(shop);
+        var number = await OrderFlows.PlaceAsync(shopper);
+        await OrderFlows.DriveToAsync(shopper, admin, number, OrderStatus.Processing);
+        var before = await ShopState.ReadAsync(shop);
+        shipFirst.Armed = true;
+
+        var response = await OrderFlows.CancelAsync(shopper, number);
+
+        shipFirst.Fired.Should().BeTrue();
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Shopper.ParseAsync(response)).QuerySelector(".alert-error")!.TextContent.Should().Contain("осы сәтте өзгерді");
+        (await ShopState.ReadAsync(shop)).Should().BeEquivalentTo(before, "no refund, no restock: the losing transition changes nothing");
+        (await OrderFlows.StatusAsync(shop, number)).Should().Be(OrderStatus.Processing, "the refusal rolls back the interceptor's change too");
     }
 
     [Fact]
@@ -79,11 +103,14 @@ public sealed class GuardedStatementTests
     {
         public bool Fired { get; private set; }
 
+        /// <summary>False until the test is ready for the competing request (adding to the cart updates products too).</summary>
+        public bool Armed { get; set; } = true;
+
         public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             var transaction = eventData.Context?.Database.CurrentTransaction?.GetDbTransaction();
-            if (!Fired && command.CommandText.Contains($"UPDATE {table}", StringComparison.Ordinal) && transaction is not null)
+            if (Armed && !Fired && command.CommandText.Contains($"UPDATE {table}", StringComparison.Ordinal) && transaction is not null)
             {
                 Fired = true;
                 await using var competing = command.Connection!.CreateCommand();

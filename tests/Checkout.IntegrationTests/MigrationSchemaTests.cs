@@ -1,6 +1,8 @@
 using Checkout.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Checkout.IntegrationTests;
 
@@ -26,6 +28,30 @@ public sealed class MigrationSchemaTests : IDisposable
 
         migrated.Should().BeEquivalentTo(fromModel, options => options.WithStrictOrdering());
         migrated.Should().Contain(line => line.StartsWith("Cards CHECK", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_order_lifecycle_migration_carries_existing_payments_stock_and_orders_over()
+    {
+        await using var db = Open("upgraded.db");
+        await db.GetService<IMigrator>().MigrateAsync("20261122010000_DataProtectionKeys");
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "AspNetUsers" ("Id", "FullName", "DeliveryAddress", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+            VALUES ('u1', 'Айгерім', 'Алматы', 1, 0, 0, 0, 0);
+            INSERT INTO "Stores" ("Id", "Name") VALUES (1, 'Kaspi.kz');
+            INSERT INTO "Products" ("Id", "Name", "Color", "Storage", "Category", "Description", "ImageUrl", "Stock") VALUES (1, 'iPhone', 'x', 'y', 'z', '', '/i.svg', 98);
+            INSERT INTO "Cards" ("Id", "UserId", "Name", "BalanceTiyn", "OpeningBalanceTiyn", "CreatedUtc") VALUES (1, 'u1', 'Kaspi Gold', 100, 1000, '2026-11-22 08:00:00');
+            INSERT INTO "Orders" ("Id", "Number", "UserId", "Status", "PaymentMethod", "CardId", "SubtotalTiyn", "DeliveryTiyn", "TotalTiyn", "RecipientName", "RecipientPhone", "DeliveryAddress", "CreatedUtc")
+            VALUES (1, 'ORD-1', 'u1', 'pending', 'card', 1, 750, 150, 900, 'Айгерім', '', 'Алматы', '2026-11-22 08:00:00');
+            INSERT INTO "Payments" ("Id", "OrderId", "CardId", "AmountTiyn", "CreatedUtc") VALUES (1, 1, 1, 900, '2026-11-22 08:00:00');
+            """);
+
+        await db.Database.MigrateAsync();
+
+        var payment = await db.Payments.SingleAsync();
+        (payment.Kind, payment.CardId, payment.AmountTiyn).Should().Be(("charge", 1, 900L));
+        (await db.StockMovements.SingleAsync()).Should().BeEquivalentTo(new { ProductId = 1, Delta = 98, Reason = "opening", OrderId = (int?)null });
+        (await db.OrderEvents.SingleAsync()).Should().BeEquivalentTo(new { OrderId = 1, ToStatus = "pending", ActorRole = "system" });
     }
 
     private ShopDbContext Open(string file) =>

@@ -257,17 +257,19 @@ public sealed class PaymentTests : IDisposable
     }
 
     [Fact]
-    public async Task Short_stock_is_refused_with_how_many_are_left_and_changes_nothing()
+    public async Task Short_stock_is_refused_when_adding_to_the_cart_with_how_many_are_left_and_changes_nothing()
     {
         using var shopper = await SignedInAsync();
-        await shopper.AddToCartAsync(3, 5); // product 3 has 3 in stock
         var before = await ShopState.ReadAsync(_shop);
 
-        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
+        var response = await shopper.AddToCartAsync(3, 5); // product 3 has 3 in stock
 
-        answer.Status.Should().Be(HttpStatusCode.Conflict);
-        answer.Message.Should().Contain("3 дана ғана қалды");
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Shopper.ParseAsync(response)).QuerySelector(".alert-error")!.TextContent
+            .Should().Be("«Samsung Galaxy A56 5G» тауарынан қоймада 3 дана ғана қалды");
         (await ShopState.ReadAsync(_shop)).Should().BeEquivalentTo(before);
+        await using var db = _shop.OpenDatabase();
+        (await db.StockReservations.CountAsync()).Should().Be(0);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Checkout.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Checkout.IntegrationTests;
@@ -18,6 +20,40 @@ public sealed class PostgresSchemaTests
 
         migrated.Should().BeEquivalentTo(fromModel, options => options.WithStrictOrdering());
         migrated.Should().Contain(line => line.Contains("CK_Cards_Balance", StringComparison.Ordinal));
+    }
+
+    [PostgresFact]
+    public async Task The_order_lifecycle_migration_carries_existing_payments_stock_and_orders_over()
+    {
+        var name = $"checkout_upgrade_{Guid.NewGuid():N}";
+        TestDatabase.ExecuteOnServer($"CREATE DATABASE \"{name}\"");
+        try
+        {
+            await using var db = ShopDatabase.Open(ShopDatabase.Postgres, TestDatabase.PostgresDatabase(name));
+            await db.GetService<IMigrator>().MigrateAsync("20261122020000_InitialCreate");
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "AspNetUsers" ("Id", "FullName", "DeliveryAddress", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                VALUES ('u1', 'Айгерім', 'Алматы', true, false, false, false, 0);
+                INSERT INTO "Stores" ("Id", "Name") VALUES (1, 'Kaspi.kz');
+                INSERT INTO "Products" ("Id", "Name", "Color", "Storage", "Category", "Description", "ImageUrl", "Stock") VALUES (1, 'iPhone', 'x', 'y', 'z', '', '/i.svg', 98);
+                INSERT INTO "Cards" ("Id", "UserId", "Name", "BalanceTiyn", "OpeningBalanceTiyn", "CreatedUtc") VALUES (1, 'u1', 'Kaspi Gold', 100, 1000, now());
+                INSERT INTO "Orders" ("Id", "Number", "UserId", "Status", "PaymentMethod", "CardId", "SubtotalTiyn", "DeliveryTiyn", "TotalTiyn", "RecipientName", "RecipientPhone", "DeliveryAddress", "CreatedUtc")
+                VALUES (1, 'ORD-1', 'u1', 'pending', 'card', 1, 750, 150, 900, 'Айгерім', '', 'Алматы', now());
+                INSERT INTO "Payments" ("Id", "OrderId", "CardId", "AmountTiyn", "CreatedUtc") VALUES (1, 1, 1, 900, now());
+                """);
+
+            await db.Database.MigrateAsync();
+
+            var payment = await db.Payments.SingleAsync();
+            (payment.Kind, payment.CardId, payment.AmountTiyn).Should().Be(("charge", 1, 900L));
+            (await db.StockMovements.SingleAsync()).Should().BeEquivalentTo(new { ProductId = 1, Delta = 98, Reason = "opening", OrderId = (int?)null });
+            (await db.OrderEvents.SingleAsync()).Should().BeEquivalentTo(new { OrderId = 1, ToStatus = "pending", ActorRole = "system" });
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            TestDatabase.ExecuteOnServer($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
     }
 
     private static async Task<List<string>> SchemaAsync(Func<ShopDbContext, Task> create)

@@ -48,10 +48,13 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>Services a test swaps in or adds (e.g. an interceptor that plays a concurrent request).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
-    public string DatabasePath { get; }
-
-    /// <summary>Configuration a test sets, on top of the fast outbox timings every test shop gets.</summary>
+    /// <summary>Configuration keys a test sets (e.g. <c>Inventory:ReservationTtl</c>), on top of the fast outbox timings every test shop gets.</summary>
     public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Replaces the shop's clock, for reservations that expire.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    public string DatabasePath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -75,6 +78,11 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
         }
 
         if (TestServices is not null)

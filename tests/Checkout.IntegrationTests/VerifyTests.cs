@@ -19,13 +19,15 @@ public sealed class VerifyTests : IDisposable
         var (exit, output) = await VerifyAsync();
 
         exit.Should().Be(0, output);
-        output.Should().Contain("[ok] cards: opening balance − Σ payments = balance — 5 of 5 agree")
-            .And.Contain("[ok] orders: each paid exactly its total — 1 orders, Σ totals 1 853 480 ₸ = Σ payments 1 853 480 ₸")
+        output.Should().Contain("[ok] cards: opening balance − Σ its ledger entries = balance — 5 of 5 agree")
+            .And.Contain("[ok] orders: each order's ledger entries = what its state keeps — 1 of 1 agree, Σ kept 1 853 480 ₸ = Σ ledger 1 853 480 ₸")
+            .And.Contain("[ok] stock: Σ movements = stock — 18 of 18 products agree")
+            .And.Contain("[ok] orders' stock: each order took its units out unless undone — 1 of 1 agree")
             .And.Contain("[ok] events: every order has its order.created for each handler — 1 orders × 2 handlers")
             .And.Contain("[ok] deliveries: 2 delivered, 0 still pending, 0 dead letters")
             .And.Contain("[ok] daily sales: each order counted once — 1 days, 1 orders counted")
             .And.Contain("[ok] e-mails: one confirmation per delivered order — 1 delivered, 1 .eml files")
-            .And.Contain("verify: all 7 invariants hold.")
+            .And.Contain("verify: all 9 invariants hold.")
             .And.NotContain("BROKEN");
         order.Should().StartWith("ORD-");
     }
@@ -43,8 +45,8 @@ public sealed class VerifyTests : IDisposable
 
         exit.Should().Be(1);
         output.Should().Contain("[BROKEN] cards")
-            .And.Contain("card 1 (Kaspi Gold): opening 4 300 000 ₸ − paid 1 853 480 ₸ = 2 446 520 ₸, but the balance is 2 446 521 ₸")
-            .And.Contain("verify: 1 of 7 invariants broken.");
+            .And.Contain("card 1 (Kaspi Gold): opening 4 300 000 ₸ − entries 1 853 480 ₸ = 2 446 520 ₸, but the balance is 2 446 521 ₸")
+            .And.Contain("verify: 1 of 9 invariants broken.");
     }
 
     [Fact]

@@ -52,7 +52,7 @@ internal sealed class Database(DbConnection connection, string provider, string 
     private async Task<HashSet<string>> OrdersPaidByCardAsync()
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT o."Number" FROM "Orders" o WHERE EXISTS (SELECT 1 FROM "Payments" p WHERE p."OrderId" = o."Id")""";
+        command.CommandText = """SELECT o."Number" FROM "Orders" o WHERE EXISTS (SELECT 1 FROM "Payments" p WHERE p."OrderId" = o."Id" AND p."Kind" = 'charge')""";
         await using var reader = await command.ExecuteReaderAsync();
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync())
@@ -93,7 +93,10 @@ internal sealed class Database(DbConnection connection, string provider, string 
         if (loadProductId is { } productId)
         {
             var stock = await LongAsync("""SELECT "Stock" FROM "Products" WHERE "Id" = @id""", ("id", productId));
-            var sold = await LongAsync("""SELECT COALESCE(SUM("Quantity"), 0) FROM "OrderLines" WHERE "ProductId" = @id""", ("id", productId));
+            var sold = await LongAsync("""
+                SELECT COALESCE(SUM(l."Quantity"), 0) FROM "OrderLines" l JOIN "Orders" o ON o."Id" = l."OrderId"
+                WHERE l."ProductId" = @id AND o."Status" NOT IN ('cancelled', 'refunded')
+                """, ("id", productId));
             Report(SeedShoppersCommand.ProductStock - sold == stock,
                 $"load product {productId}: {Units(SeedShoppersCommand.ProductStock)} seeded − {Units(sold)} sold = {Units(stock)} in stock");
         }

@@ -54,10 +54,14 @@ public sealed partial class DemoDataSeeder(
             Stock = p.Stock,
             Offers = [.. p.Offers.Select(o => new Offer { StoreId = o.StoreId, PriceTiyn = Money.FromTenge(o.Price).Tiyn })],
         }));
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.StockMovements.AddRange(products.Select(p => new StockMovement
+        {
+            ProductId = p.Id, Delta = p.Stock, Reason = StockReasons.Opening, CreatedUtc = now,
+        }));
         await db.SaveChangesAsync();
 
         await EnsureRoleAsync(AdminRole);
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var shopper in shoppers)
         {
             var user = new ShopUser

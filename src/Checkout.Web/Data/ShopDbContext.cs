@@ -30,6 +30,14 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<StockReservation> StockReservations => Set<StockReservation>();
+
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+
+    public DbSet<ReturnRequest> Returns => Set<ReturnRequest>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
@@ -105,10 +113,13 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
             order.Property(o => o.DeliveryAddress).HasMaxLength(500);
             order.HasIndex(o => o.Number).IsUnique();
             order.HasIndex(o => new { o.UserId, o.CreatedUtc });
+            order.HasIndex(o => new { o.Status, o.CreatedUtc });
             order.HasOne<ShopUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Restrict);
             order.HasOne<Card>().WithMany().HasForeignKey(o => o.CardId).OnDelete(DeleteBehavior.Restrict);
             order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
             order.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
+            order.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+            order.HasMany(o => o.StockMovements).WithOne().HasForeignKey(m => m.OrderId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<OrderLine>(line =>
@@ -123,7 +134,9 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
         builder.Entity<Payment>(payment =>
         {
-            payment.HasIndex(p => p.OrderId);
+            payment.Property(p => p.Kind).HasMaxLength(16);
+            // One entry of each kind per order: a second charge or a second refund can't be written, whatever the code does.
+            payment.HasIndex(p => new { p.OrderId, p.Kind }).IsUnique();
             payment.HasIndex(p => p.CardId);
             payment.HasOne<Card>().WithMany().HasForeignKey(p => p.CardId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -152,6 +165,47 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
         {
             day.HasKey(d => d.Day);
             day.Property(d => d.Day).HasMaxLength(10);
+        });
+
+        builder.Entity<StockReservation>(reservation =>
+        {
+            reservation.ToTable(t => t.HasCheckConstraint("CK_StockReservations_Quantity", "\"Quantity\" > 0"));
+            reservation.HasIndex(r => new { r.CartId, r.ProductId }).IsUnique();
+            reservation.HasIndex(r => new { r.ProductId, r.ExpiresUtc });
+            reservation.HasIndex(r => r.ExpiresUtc);
+            reservation.HasOne<Cart>().WithMany().HasForeignKey(r => r.CartId).OnDelete(DeleteBehavior.Cascade);
+            reservation.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<StockMovement>(movement =>
+        {
+            movement.Property(m => m.Reason).HasMaxLength(16);
+            movement.HasIndex(m => m.ProductId);
+            // A sale or a restock happens once per order and product.
+            movement.HasIndex(m => new { m.OrderId, m.ProductId, m.Reason }).IsUnique();
+            movement.HasOne<Product>().WithMany().HasForeignKey(m => m.ProductId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OrderEvent>(orderEvent =>
+        {
+            orderEvent.Property(e => e.FromStatus).HasMaxLength(32);
+            orderEvent.Property(e => e.ToStatus).HasMaxLength(32);
+            orderEvent.Property(e => e.ActorRole).HasMaxLength(16);
+            orderEvent.Property(e => e.ActorId).HasMaxLength(450);
+            orderEvent.Property(e => e.ActorEmail).HasMaxLength(256);
+            orderEvent.Property(e => e.Note).HasMaxLength(1000);
+            orderEvent.HasIndex(e => e.OrderId);
+        });
+
+        builder.Entity<ReturnRequest>(request =>
+        {
+            request.ToTable("Returns");
+            request.Property(r => r.Reason).HasMaxLength(ReturnStatus.MaxReasonLength);
+            request.Property(r => r.Status).HasMaxLength(16);
+            request.Property(r => r.DecidedBy).HasMaxLength(256);
+            request.HasIndex(r => r.OrderId).IsUnique();
+            request.HasIndex(r => new { r.Status, r.RequestedUtc });
+            request.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,14 +1,21 @@
 namespace Checkout.Web.Domain;
 
-/// <summary>A ledger entry: money taken from a card for an order.</summary>
+/// <summary>
+/// A money ledger entry of an order: a card charge, its refund, or cash on delivery (see <see cref="PaymentKinds"/>).
+/// Each order has at most one entry of each kind (a unique index), so no refund can happen twice.
+/// </summary>
 public sealed class Payment
 {
     public int Id { get; set; }
 
     public int OrderId { get; set; }
 
-    public int CardId { get; set; }
+    /// <summary>The card the money came from or went back to; null for cash.</summary>
+    public int? CardId { get; set; }
 
+    public string Kind { get; set; } = PaymentKinds.Charge;
+
+    /// <summary>Positive for money the shop received, negative for money it gave back.</summary>
     public long AmountTiyn { get; set; }
 
     public DateTime CreatedUtc { get; set; }

@@ -12,6 +12,10 @@ public static class ShopTime
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Kazakhstan)
             .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The UTC instant a calendar day begins in Kazakhstan: the admin's date filters mean local days.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Kazakhstan);
+
     public static string Show(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Kazakhstan)
             .ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -11,10 +11,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Checkout.Web.Operations;
 
 /// <summary>
-/// The shop's books, checked from the database alone: every card's opening balance − Σ its payments = its balance,
-/// every card order paid exactly its total, nothing below zero, every order's <c>order.created</c> written for each
-/// handler, delivered once in effect (one e-mail file per order, daily sales equal to the orders counted).
-/// Used by <c>verify</c>, the load generator and the crash test.
+/// The shop's books, checked from the database alone. Money: every card's opening balance − Σ its ledger entries
+/// (refunds negative) = its balance, and every order's entries sum to what its state keeps (<see cref="Order.KeptTiyn"/>).
+/// Stock: every product's movements sum to its stock, and every order took its units out unless it was undone.
+/// Nothing below zero. Events: every order's <c>order.created</c> written for each handler and delivered once in
+/// effect (one e-mail file per order, daily sales equal to the orders counted). Used by <c>verify</c>, the load
+/// generator, the crash test and the integration tests.
 /// </summary>
 public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> orderCreatedHandlers, string? pickupDirectory)
 {
@@ -33,6 +35,8 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             await CardsAsync(ct),
             await BelowZeroAsync(ct),
             await OrdersPaidAsync(ct),
+            await StockAsync(ct),
+            await OrdersStockAsync(ct),
             await EventsWrittenAsync(ct),
             await DeliveriesAsync(ct),
             await DailySalesAsync(ct),
@@ -63,9 +67,9 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             })
             .ToListAsync(ct);
         var off = cards.Where(c => c.OpeningBalanceTiyn - c.Paid != c.BalanceTiyn)
-            .Select(c => $"card {c.Id} ({c.Name}): opening {new Money(c.OpeningBalanceTiyn)} − paid {new Money(c.Paid)} = {new Money(c.OpeningBalanceTiyn - c.Paid)}, but the balance is {new Money(c.BalanceTiyn)}")
+            .Select(c => $"card {c.Id} ({c.Name}): opening {new Money(c.OpeningBalanceTiyn)} − entries {new Money(c.Paid)} = {new Money(c.OpeningBalanceTiyn - c.Paid)}, but the balance is {new Money(c.BalanceTiyn)}")
             .ToList();
-        return new Finding($"cards: opening balance − Σ payments = balance — {Count(cards.Count - off.Count)} of {Count(cards.Count)} agree", off);
+        return new Finding($"cards: opening balance − Σ its ledger entries = balance — {Count(cards.Count - off.Count)} of {Count(cards.Count)} agree", off);
     }
 
     private async Task<Finding> BelowZeroAsync(CancellationToken ct)
@@ -78,15 +82,43 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
 
     private async Task<Finding> OrdersPaidAsync(CancellationToken ct)
     {
-        var orders = await db.Orders.CountAsync(ct);
-        var total = await db.Orders.SumAsync(o => (long?)o.TotalTiyn, ct) ?? 0;
-        var paid = await db.Payments.SumAsync(p => (long?)p.AmountTiyn, ct) ?? 0;
-        var off = await db.Orders
-            .Select(o => new { o.Number, o.TotalTiyn, Paid = o.Payments.Sum(p => (long?)p.AmountTiyn) ?? 0 })
-            .Where(o => o.Paid != o.TotalTiyn)
-            .Select(o => $"order {o.Number}: total {o.TotalTiyn} tiyn, paid {o.Paid} tiyn")
+        var orders = await db.Orders
+            .Select(o => new { o.Number, o.Status, o.PaymentMethod, o.TotalTiyn, Entries = o.Payments.Sum(p => (long?)p.AmountTiyn) ?? 0 })
             .ToListAsync(ct);
-        return new Finding($"orders: each paid exactly its total — {Count(orders)} orders, Σ totals {new Money(total)} = Σ payments {new Money(paid)}", off);
+        var ledger = await db.Payments.SumAsync(p => (long?)p.AmountTiyn, ct) ?? 0;
+        var kept = orders.Sum(o => Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn));
+        var off = orders
+            .Where(o => o.Entries != Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn))
+            .Select(o => $"order {o.Number} ({o.PaymentMethod}, {o.Status}): keeps {new Money(Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn))}, its ledger entries sum to {new Money(o.Entries)}")
+            .ToList();
+        return new Finding($"orders: each order's ledger entries = what its state keeps — {Count(orders.Count - off.Count)} of {Count(orders.Count)} agree, Σ kept {new Money(kept)} = Σ ledger {new Money(ledger)}", off);
+    }
+
+    private async Task<Finding> StockAsync(CancellationToken ct)
+    {
+        var products = await db.Products
+            .Select(p => new { p.Id, p.Name, p.Stock, Moved = db.StockMovements.Where(m => m.ProductId == p.Id).Sum(m => (long?)m.Delta) ?? 0 })
+            .ToListAsync(ct);
+        var off = products.Where(p => p.Moved != p.Stock)
+            .Select(p => $"product {p.Id} ({p.Name}): Σ stock movements {p.Moved}, but the stock is {p.Stock}")
+            .ToList();
+        return new Finding($"stock: Σ movements = stock — {Count(products.Count - off.Count)} of {Count(products.Count)} products agree", off);
+    }
+
+    private async Task<Finding> OrdersStockAsync(CancellationToken ct)
+    {
+        var orders = await db.Orders
+            .Select(o => new
+            {
+                o.Number, o.Status,
+                Units = o.Lines.Sum(l => (long?)l.Quantity) ?? 0,
+                Moved = db.StockMovements.Where(m => m.OrderId == o.Id).Sum(m => (long?)m.Delta) ?? 0,
+            })
+            .ToListAsync(ct);
+        var off = orders.Where(o => o.Moved != (Order.IsUndone(o.Status) ? 0 : -o.Units))
+            .Select(o => $"order {o.Number} ({o.Status}): {o.Units} units ordered, its stock movements sum to {o.Moved}")
+            .ToList();
+        return new Finding($"orders' stock: each order took its units out unless undone — {Count(orders.Count - off.Count)} of {Count(orders.Count)} agree", off);
     }
 
     private async Task<Finding> EventsWrittenAsync(CancellationToken ct)

@@ -51,7 +51,7 @@ public static class SeedShoppersCommand
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ShopUser>>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
-        var productId = await EnsureProductAsync(db);
+        var productId = await EnsureProductAsync(db, now);
 
         int created = 0, existing = 0, cardsAdded = 0;
         for (var k = 1; k <= shoppers; k++)
@@ -108,7 +108,7 @@ public static class SeedShoppersCommand
     }
 
     /// <summary>The product load runs buy, created once; the database assigns its id.</summary>
-    private static async Task<int> EnsureProductAsync(ShopDbContext db)
+    private static async Task<int> EnsureProductAsync(ShopDbContext db, DateTime now)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var existing = await db.Products.Where(p => p.Name == ProductName).OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync();
@@ -140,6 +140,11 @@ public static class SeedShoppersCommand
             Offers = [new Offer { StoreId = storeId.Value, PriceTiyn = ProductPrice.Tiyn }],
         };
         db.Products.Add(product);
+        await db.SaveChangesAsync();
+        db.StockMovements.Add(new StockMovement
+        {
+            ProductId = product.Id, Delta = ProductStock, Reason = StockReasons.Opening, CreatedUtc = now,
+        });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         Console.WriteLine($"seed-shoppers: load product created, stock {ProductStock.ToString("#,0", new NumberFormatInfo { NumberGroupSeparator = " " })}, price {ProductPrice}.");

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Checkout.Web.Workers;
 
 /// <summary>Forgets idempotency keys older than <c>Idempotency:Retention</c> (default 24 h), finished ones only.</summary>
-public sealed class OldIdempotencyKeys(IOptions<IdempotencyOptions> options) : IScheduledJob
+public sealed class OldIdempotencyKeys(IOptions<IdempotencyOptions> options, IConfiguration configuration) : IScheduledJob
 {
     public string Name => nameof(OldIdempotencyKeys);
 
-    public TimeSpan DefaultInterval => TimeSpan.FromHours(1);
+    public TimeSpan Interval { get; } = configuration.GetValue("Jobs:OldIdempotencyKeys:Interval", TimeSpan.FromHours(1));
 
     public Task<int> RunAsync(ShopDbContext db, DateTime nowUtc, CancellationToken ct)
     {

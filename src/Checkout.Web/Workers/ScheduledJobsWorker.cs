@@ -2,13 +2,12 @@ using Checkout.Web.Data;
 
 namespace Checkout.Web.Workers;
 
-/// <summary>Runs every <see cref="IScheduledJob"/> on its own interval (<c>Jobs:{Name}:Interval</c>), each in a write transaction.</summary>
+/// <summary>Runs every <see cref="IScheduledJob"/> on its own interval, each run in a write transaction.</summary>
 public sealed partial class ScheduledJobsWorker(
     IServiceScopeFactory scopes,
     IEnumerable<IScheduledJob> jobs,
     WriteTransactions writes,
     TimeProvider clock,
-    IConfiguration configuration,
     ILogger<ScheduledJobsWorker> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -27,8 +26,7 @@ public sealed partial class ScheduledJobsWorker(
 
     private async Task RepeatAsync(IScheduledJob job, CancellationToken stoppingToken)
     {
-        var interval = configuration.GetValue($"Jobs:{job.Name}:Interval", job.DefaultInterval);
-        using var timer = new PeriodicTimer(interval, clock);
+        using var timer = new PeriodicTimer(job.Interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -13,7 +13,7 @@ public sealed class StaleGuestCarts(IConfiguration configuration) : IScheduledJo
 
     public string Name => nameof(StaleGuestCarts);
 
-    public TimeSpan DefaultInterval => TimeSpan.FromMinutes(15);
+    public TimeSpan Interval { get; } = configuration.GetValue("Jobs:StaleGuestCarts:Interval", TimeSpan.FromMinutes(15));
 
     public Task<int> RunAsync(ShopDbContext db, DateTime nowUtc, CancellationToken ct)
     {

@@ -11,8 +11,10 @@ namespace Checkout.Web.Features.Admin;
 [Authorize(Roles = DemoDataSeeder.AdminRole)]
 public sealed class DeadLettersController(ShopDbContext db, WriteTransactions writes, TimeProvider clock, IStringLocalizer<SharedResource> text) : Controller
 {
+    private const string Page = "~/Views/Admin/DeadLetters.cshtml";
+
     [HttpGet("/admin/dead-letters")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await DeadLettersAsync(ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View(Page, await DeadLettersAsync(ct));
 
     /// <summary>Back into the queue with a fresh count of attempts; the handler is idempotent, so this can't double anything.</summary>
     [HttpPost("/admin/dead-letters/{id:long}/retry")]
@@ -33,7 +35,7 @@ public sealed class DeadLettersController(ShopDbContext db, WriteTransactions wr
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             ViewData["Error"] = text["DeadLetterNotFound"].Value;
-            return View(nameof(Index), await DeadLettersAsync(ct));
+            return View(Page, await DeadLettersAsync(ct));
         }
 
         TempData["Flash"] = text["DeadLetterRequeued"].Value;

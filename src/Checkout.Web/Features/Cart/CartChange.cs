@@ -6,4 +6,5 @@ public enum CartChange
     UnknownProduct,
     QuantityOutOfRange,
     NotInCart,
+    OutOfStock,
 }

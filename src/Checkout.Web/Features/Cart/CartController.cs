@@ -40,16 +40,23 @@ public sealed class CartController(CartService carts, IStringLocalizer<SharedRes
             ? CartChange.UnknownProduct
             : CartChange.QuantityOutOfRange;
 
-    private async Task<IActionResult> RespondAsync(CartChange change, string doneMessage, string? returnUrl, CancellationToken ct)
+    private async Task<IActionResult> RespondAsync(CartOutcome outcome, string doneMessage, string? returnUrl, CancellationToken ct)
     {
-        if (change == CartChange.Done)
+        if (outcome.Succeeded)
         {
             TempData["Flash"] = text[doneMessage].Value;
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/cart");
         }
 
-        Response.StatusCode = change == CartChange.UnknownProduct ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
-        ViewData["Error"] = text[change.ToString()].Value;
+        Response.StatusCode = outcome.Change switch
+        {
+            CartChange.UnknownProduct => StatusCodes.Status404NotFound,
+            CartChange.OutOfStock => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        ViewData["Error"] = outcome.Change == CartChange.OutOfStock
+            ? text["OutOfStock", outcome.ProductName!, outcome.UnitsLeft].Value
+            : text[outcome.Change.ToString()].Value;
         return View(nameof(Index), await carts.GetAsync(ct));
     }
 }

@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Inventory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Checkout.Web.Features.Cart;
@@ -8,9 +9,10 @@ namespace Checkout.Web.Features.Cart;
 /// The visitor's cart in the database. A guest's cart is found through the <see cref="CookieName"/> cookie,
 /// a signed-in shopper's through their user id; a guest cart merges into the shopper's at login.
 /// Every change first takes the cart row, as a checkout does, and changes lines with guarded statements,
-/// so parallel requests can't push a line past 99 or slip a change past a checkout.
+/// so parallel requests can't push a line past 99 or slip a change past a checkout. Every line holds its
+/// units in a stock reservation of the same quantity (see <see cref="Reservations"/>).
 /// </summary>
-public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHttpContextAccessor http, TimeProvider clock)
+public sealed class CartService(ShopDbContext db, WriteTransactions writes, Reservations reservations, IHttpContextAccessor http, TimeProvider clock)
 {
     public const string CookieName = "checkout_cart";
 
@@ -50,7 +52,7 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHtt
         return cartId is null ? 0 : await db.CartLines.Where(l => l.CartId == cartId).SumAsync(l => l.Quantity, ct);
     }
 
-    public async Task<CartChange> AddAsync(int productId, int quantity, CancellationToken ct = default)
+    public async Task<CartOutcome> AddAsync(int productId, int quantity, CancellationToken ct = default)
     {
         if (!CartRules.IsAllowedQuantity(quantity))
         {
@@ -66,7 +68,7 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHtt
         return await ChangeCartAsync(cartId, () => AddLineAsync(cartId, productId, quantity, ct), ct);
     }
 
-    public async Task<CartChange> SetQuantityAsync(int productId, int quantity, CancellationToken ct = default)
+    public async Task<CartOutcome> SetQuantityAsync(int productId, int quantity, CancellationToken ct = default)
     {
         if (!CartRules.IsAllowedQuantity(quantity))
         {
@@ -74,22 +76,33 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHtt
         }
 
         return await FindCartIdAsync(ct) is { } cartId
-            ? await ChangeCartAsync(cartId, async () => await db.CartLines
-                .Where(l => l.CartId == cartId && l.ProductId == productId)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity), ct) == 1 ? CartChange.Done : CartChange.NotInCart, ct)
+            ? await ChangeCartAsync(cartId, async () =>
+                await LineQuantityAsync(cartId, productId, ct) is { } current
+                    ? await SetLineAsync(cartId, productId, current, quantity, ct)
+                    : CartChange.NotInCart, ct)
             : CartChange.NotInCart;
     }
 
-    public async Task<CartChange> RemoveAsync(int productId, CancellationToken ct = default)
+    public async Task<CartOutcome> RemoveAsync(int productId, CancellationToken ct = default)
     {
         return await FindCartIdAsync(ct) is { } cartId
-            ? await ChangeCartAsync(cartId, async () => await db.CartLines
-                .Where(l => l.CartId == cartId && l.ProductId == productId)
-                .ExecuteDeleteAsync(ct) == 1 ? CartChange.Done : CartChange.NotInCart, ct)
+            ? await ChangeCartAsync(cartId, async () =>
+            {
+                if (await db.CartLines.Where(l => l.CartId == cartId && l.ProductId == productId).ExecuteDeleteAsync(ct) != 1)
+                {
+                    return CartChange.NotInCart;
+                }
+
+                await reservations.ReleaseAsync(cartId, productId, ct);
+                return CartOutcome.Done;
+            }, ct)
             : CartChange.NotInCart;
     }
 
-    /// <summary>Moves the guest cart's lines into the shopper's cart (quantities add up, capped at 99).</summary>
+    /// <summary>
+    /// Moves the guest cart's lines into the shopper's cart: quantities add up, capped at 99 and at what the stock
+    /// can still hold for the shopper (a line nothing is left of stays out).
+    /// </summary>
     public async Task MergeGuestCartAsync(string userId, CancellationToken ct = default)
     {
         if (!TryReadCookie(out var guestCartId))
@@ -104,18 +117,21 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHtt
                 .Where(l => l.CartId == guestCartId && db.Carts.Any(c => c.Id == guestCartId && c.UserId == null))
                 .Select(l => new { l.ProductId, l.Quantity })
                 .ToListAsync(ct);
+
+            // The guest cart goes first, and its reservations with it, so they don't count against the shopper's own.
+            await db.Carts.Where(c => c.Id == guestCartId && c.UserId == null).ExecuteDeleteAsync(ct);
             foreach (var line in guestLines)
             {
-                if (await AddLineAsync(userCartId, line.ProductId, line.Quantity, ct) == CartChange.QuantityOutOfRange)
+                var current = await LineQuantityAsync(userCartId, line.ProductId, ct);
+                var wanted = Math.Min(CartRules.MaxQuantity, (current ?? 0) + line.Quantity);
+                var outcome = await SetLineAsync(userCartId, line.ProductId, current, wanted, ct);
+                if (outcome.Change == CartChange.OutOfStock && outcome.UnitsLeft > (current ?? 0))
                 {
-                    await db.CartLines
-                        .Where(l => l.CartId == userCartId && l.ProductId == line.ProductId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, CartRules.MaxQuantity), ct);
+                    await SetLineAsync(userCartId, line.ProductId, current, outcome.UnitsLeft, ct);
                 }
             }
 
-            await db.Carts.Where(c => c.Id == guestCartId && c.UserId == null).ExecuteDeleteAsync(ct);
-            return CartChange.Done;
+            return CartOutcome.Done;
         }, ct);
         _cart = (true, userCartId);
         Context.Response.Cookies.Delete(CookieName);
@@ -153,7 +169,7 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHtt
     /// checkout does: a change and a checkout of one cart never interleave, so a checkout pays for exactly
     /// the lines it read and no later change is lost with the lines it deletes.
     /// </summary>
-    private async Task<CartChange> ChangeCartAsync(Guid cartId, Func<Task<CartChange>> change, CancellationToken ct)
+    private async Task<CartOutcome> ChangeCartAsync(Guid cartId, Func<Task<CartOutcome>> change, CancellationToken ct)
     {
         _view = null;
         await using var transaction = await writes.BeginAsync(db, ct);
@@ -167,7 +183,7 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHtt
         }
 
         var result = await change();
-        if (result == CartChange.Done)
+        if (result.Succeeded)
         {
             await transaction.CommitAsync(ct);
         }
@@ -176,24 +192,42 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, IHtt
     }
 
     /// <summary>Adds to the product's line, or starts one; call only with the cart taken.</summary>
-    private async Task<CartChange> AddLineAsync(Guid cartId, int productId, int quantity, CancellationToken ct)
+    private async Task<CartOutcome> AddLineAsync(Guid cartId, int productId, int quantity, CancellationToken ct)
     {
-        var added = await db.CartLines
-            .Where(l => l.CartId == cartId && l.ProductId == productId && l.Quantity + quantity <= CartRules.MaxQuantity)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, l => l.Quantity + quantity), ct);
-        if (added == 1)
+        var current = await LineQuantityAsync(cartId, productId, ct);
+        var wanted = (current ?? 0) + quantity;
+        return wanted > CartRules.MaxQuantity
+            ? CartChange.QuantityOutOfRange
+            : await SetLineAsync(cartId, productId, current, wanted, ct);
+    }
+
+    private Task<int?> LineQuantityAsync(Guid cartId, int productId, CancellationToken ct) =>
+        db.CartLines.Where(l => l.CartId == cartId && l.ProductId == productId).Select(l => (int?)l.Quantity).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Reserves <paramref name="quantity"/> units for the cart, then sets the line (from <paramref name="current"/>, null
+    /// when there is none) to it; call only with the cart taken. Short stock changes nothing and says how many are left.
+    /// </summary>
+    private async Task<CartOutcome> SetLineAsync(Guid cartId, int productId, int? current, int quantity, CancellationToken ct)
+    {
+        var reservation = await reservations.ReserveAsync(cartId, productId, quantity, ct);
+        if (!reservation.Held)
         {
-            return CartChange.Done;
+            var name = await db.Products.Where(p => p.Id == productId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+            return name is null ? CartChange.UnknownProduct : CartOutcome.OutOfStock(name, reservation.Available);
         }
 
-        if (await db.CartLines.AnyAsync(l => l.CartId == cartId && l.ProductId == productId, ct))
+        if (current is null)
         {
-            return CartChange.QuantityOutOfRange;
+            db.CartLines.Add(new CartLine { CartId = cartId, ProductId = productId, Quantity = quantity, AddedUtc = clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(ct);
+            return CartOutcome.Done;
         }
 
-        db.CartLines.Add(new CartLine { CartId = cartId, ProductId = productId, Quantity = quantity, AddedUtc = clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(ct);
-        return CartChange.Done;
+        var changed = await db.CartLines
+            .Where(l => l.CartId == cartId && l.ProductId == productId && l.Quantity == current)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity), ct);
+        return changed == 1 ? CartOutcome.Done : CartChange.NotInCart;
     }
 
     private async Task<Guid> GetOrCreateCartIdAsync(CancellationToken ct)

@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Inventory;
 using Checkout.Web.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,14 +9,23 @@ namespace Checkout.Web.Features.Checkout;
 /// <summary>
 /// Pays for a shopper's cart from one of their cards in one database transaction: take the cart,
 /// price it, debit the card and decrement stock with guarded statements, write the order and its
-/// payment, empty the cart, commit. Any refusal rolls everything back and leaves the cart as it was.
+/// payment, empty the cart and release its reservations, commit. Any refusal rolls everything back and
+/// leaves the cart as it was. Cash on delivery places the order the same way without the card: its
+/// payment is recorded when the order is delivered.
 /// </summary>
 public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events)
 {
     private const int Attempts = 3;
 
     /// <param name="expectedTotal">The total the shopper was shown, when the client sends it: a cart changed in another tab is refused, not charged.</param>
-    public async Task<CheckoutResult> PayWithCardAsync(string userId, Guid? cartId, int? cardId, Money? expectedTotal = null, CancellationToken ct = default)
+    public Task<CheckoutResult> PayWithCardAsync(string userId, Guid? cartId, int? cardId, Money? expectedTotal = null, CancellationToken ct = default) =>
+        PlaceAsync(userId, cartId, PaymentMethods.Card, cardId, expectedTotal, ct);
+
+    /// <summary>Places the order to be paid in cash on delivery: no debit now.</summary>
+    public Task<CheckoutResult> PayOnDeliveryAsync(string userId, Guid? cartId, Money? expectedTotal = null, CancellationToken ct = default) =>
+        PlaceAsync(userId, cartId, PaymentMethods.CashOnDelivery, cardId: null, expectedTotal, ct);
+
+    private async Task<CheckoutResult> PlaceAsync(string userId, Guid? cartId, string method, int? cardId, Money? expectedTotal, CancellationToken ct)
     {
         if (cartId is not { } id)
         {
@@ -27,7 +37,7 @@ public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, 
             var number = orderNumbers.New(clock.GetUtcNow());
             try
             {
-                return await PayOnceAsync(userId, id, cardId, expectedTotal, number, ct);
+                return await PayOnceAsync(userId, id, method, cardId, expectedTotal, number, ct);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
@@ -46,9 +56,10 @@ public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, 
         return await db.Orders.AnyAsync(o => o.Number == number, ct);
     }
 
-    private async Task<CheckoutResult> PayOnceAsync(string userId, Guid id, int? cardId, Money? expectedTotal, string number, CancellationToken ct)
+    private async Task<CheckoutResult> PayOnceAsync(string userId, Guid id, string method, int? cardId, Money? expectedTotal, string number, CancellationToken ct)
     {
         await using var transaction = await writes.BeginAsync(db, ct);
+        var byCard = method == PaymentMethods.Card;
 
         // Taking the cart first makes a second checkout of the same cart wait for this one, then find it empty.
         var taken = await db.Carts
@@ -60,16 +71,18 @@ public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, 
             return CheckoutResult.Fail(CheckoutError.CartEmpty);
         }
 
-        if (cardId is null)
+        if (byCard && cardId is null)
         {
             return CheckoutResult.Fail(CheckoutError.CardRequired);
         }
 
-        var card = await db.Cards
-            .Where(c => c.Id == cardId && c.UserId == userId)
-            .Select(c => new { c.Id, c.BalanceTiyn })
-            .FirstOrDefaultAsync(ct);
-        if (card is null)
+        var card = byCard
+            ? await db.Cards
+                .Where(c => c.Id == cardId && c.UserId == userId)
+                .Select(c => new { c.Id, c.BalanceTiyn })
+                .FirstOrDefaultAsync(ct)
+            : null;
+        if (byCard && card is null)
         {
             return CheckoutResult.Fail(CheckoutError.CardNotFound);
         }
@@ -81,55 +94,60 @@ public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, 
             return CheckoutResult.Fail(CheckoutError.CartChanged);
         }
 
-        if (card.BalanceTiyn < total)
+        if (card is not null && card.BalanceTiyn < total)
         {
             return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
         }
 
         var shopper = await db.Users
             .Where(u => u.Id == userId)
-            .Select(u => new { u.FullName, u.PhoneNumber, u.DeliveryAddress })
+            .Select(u => new { u.FullName, u.PhoneNumber, u.DeliveryAddress, u.Email })
             .FirstAsync(ct);
         if (string.IsNullOrWhiteSpace(shopper.DeliveryAddress))
         {
             return CheckoutResult.Fail(CheckoutError.AddressRequired);
         }
 
-        var debited = await db.Cards
-            .Where(c => c.Id == card.Id && c.UserId == userId && c.BalanceTiyn >= total)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.BalanceTiyn, c => c.BalanceTiyn - total), ct);
-        if (debited != 1)
+        if (card is not null)
         {
-            return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
-        }
-
-        // Stock rows in one fixed order, so two checkouts can't lock them crosswise.
-        foreach (var line in lines.OrderBy(l => l.ProductId))
-        {
-            var reserved = await db.Products
-                .Where(p => p.Id == line.ProductId && p.Stock >= line.Quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
-            if (reserved != 1)
+            var debited = await db.Cards
+                .Where(c => c.Id == card.Id && c.UserId == userId && c.BalanceTiyn >= total)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.BalanceTiyn, c => c.BalanceTiyn - total), ct);
+            if (debited != 1)
             {
-                var left = await db.Products.Where(p => p.Id == line.ProductId).Select(p => p.Stock).FirstAsync(ct);
-                return CheckoutResult.OutOfStock(line.Name, left);
+                return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
             }
         }
 
+        // Stock rows in one fixed order, so two checkouts can't lock them crosswise. The cart's own reservation
+        // becomes the sale; other carts' live reservations stay untouchable, expired ones count for nothing.
         var now = clock.GetUtcNow();
+        var nowUtc = now.UtcDateTime;
+        foreach (var line in lines.OrderBy(l => l.ProductId))
+        {
+            await Stock.LockAsync(db, line.ProductId, ct);
+            var sold = await db.Products
+                .Where(p => p.Id == line.ProductId && p.Stock - Stock.HeldByOthers(db, line.ProductId, id, nowUtc).Sum() >= line.Quantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
+            if (sold != 1)
+            {
+                return CheckoutResult.OutOfStock(line.Name, await Stock.AvailableAsync(db, line.ProductId, id, nowUtc, ct));
+            }
+        }
+
         var order = new Order
         {
             Number = number,
             UserId = userId,
-            PaymentMethod = PaymentMethods.Card,
-            CardId = card.Id,
+            PaymentMethod = method,
+            CardId = card?.Id,
             SubtotalTiyn = totals.Subtotal.Tiyn,
             DeliveryTiyn = totals.Delivery.Tiyn,
             TotalTiyn = total,
             RecipientName = shopper.FullName,
             RecipientPhone = shopper.PhoneNumber ?? "",
             DeliveryAddress = shopper.DeliveryAddress,
-            CreatedUtc = now.UtcDateTime,
+            CreatedUtc = nowUtc,
             Lines = [.. lines.Select(l => new OrderLine
             {
                 ProductId = l.ProductId,
@@ -142,14 +160,23 @@ public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, 
                 Quantity = l.Quantity,
                 LineTotalTiyn = (new Money(l.UnitPriceTiyn) * l.Quantity).Tiyn,
             })],
-            Payments = [new Domain.Payment { CardId = card.Id, AmountTiyn = total, CreatedUtc = now.UtcDateTime }],
+            Payments = card is null ? [] : [new Domain.Payment { CardId = card.Id, Kind = PaymentKinds.Charge, AmountTiyn = total, CreatedUtc = nowUtc }],
+            StockMovements = [.. lines.Select(l => new StockMovement
+            {
+                ProductId = l.ProductId, Delta = -l.Quantity, Reason = StockReasons.Sale, CreatedUtc = nowUtc,
+            })],
+            Events = [new OrderEvent
+            {
+                ToStatus = OrderStatus.Pending, ActorRole = Actors.Shopper, ActorId = userId, ActorEmail = shopper.Email, CreatedUtc = nowUtc,
+            }],
         };
         db.Orders.Add(order);
         events.Add(db, OutboxEvents.OrderCreated, order.Number, new OrderCreatedEvent(order.Number, total));
         await db.SaveChangesAsync(ct);
 
         await db.CartLines.Where(l => l.CartId == id).ExecuteDeleteAsync(ct);
-        var newBalance = await db.Cards.Where(c => c.Id == card.Id).Select(c => c.BalanceTiyn).FirstAsync(ct);
+        await db.StockReservations.Where(r => r.CartId == id).ExecuteDeleteAsync(ct);
+        var newBalance = card is null ? 0 : await db.Cards.Where(c => c.Id == card.Id).Select(c => c.BalanceTiyn).FirstAsync(ct);
         await transaction.CommitAsync(ct);
 
         return CheckoutResult.Paid(order.Number, totals.Total, new Money(newBalance));

@@ -1,14 +1,18 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Checkout.Web.Features.Orders;
 
+/// <summary>The shopper's orders: history, a page per order with its timeline, cancel and return.</summary>
 [Authorize]
-public sealed class OrdersController(ShopDbContext db, UserManager<ShopUser> users) : Controller
+public sealed class OrdersController(ShopDbContext db, OrderLifecycle lifecycle, UserManager<ShopUser> users, IStringLocalizer<SharedResource> text)
+    : Controller
 {
     [HttpGet("/orders")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -25,21 +29,41 @@ public sealed class OrdersController(ShopDbContext db, UserManager<ShopUser> use
     [HttpGet("/orders/{number}")]
     public async Task<IActionResult> Details(string number, CancellationToken ct)
     {
-        var userId = users.GetUserId(User);
-        var order = await db.Orders
-            .Include(o => o.Lines)
-            .AsNoTracking()
-            .FirstOrDefaultAsync(o => o.Number == number && o.UserId == userId, ct);
-        if (order is null)
+        var details = await OrderPages.LoadAsync(db, number, users.GetUserId(User), ct);
+        return details is null ? NotFound() : View(details);
+    }
+
+    [HttpPost("/orders/{number}/cancel")]
+    [Idempotent] // refunds and cash move money: a repeated request with its key replays the first answer
+    public async Task<IActionResult> Cancel(string number, CancellationToken ct) =>
+        await RespondAsync(number, await lifecycle.MoveAsync(number, OrderStatus.Cancelled, Me(), ct), "OrderCancelled", ct);
+
+    [HttpPost("/orders/{number}/return")]
+    [Idempotent]
+    public async Task<IActionResult> RequestReturn(string number, [FromForm] string? reason, CancellationToken ct) =>
+        await RespondAsync(number, await lifecycle.RequestReturnAsync(number, reason, Me(), ct), "ReturnRequested", ct);
+
+    private Actor Me() => new(Actors.Shopper, users.GetUserId(User), User.Identity?.Name);
+
+    private async Task<IActionResult> RespondAsync(string number, TransitionResult result, string doneMessage, CancellationToken ct)
+    {
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = text[doneMessage].Value;
+            return Redirect($"/orders/{Uri.EscapeDataString(number)}");
+        }
+
+        var (status, message) = TransitionMessages.Refusal(result, text);
+        var details = await OrderPages.LoadAsync(db, number, users.GetUserId(User), ct);
+        if (details is null)
         {
             return NotFound();
         }
 
-        var cardName = await db.Cards.Where(c => c.Id == order.CardId).Select(c => c.Name).FirstOrDefaultAsync(ct);
-        return View(new OrderDetails(order, cardName));
+        Response.StatusCode = status;
+        ViewData["Error"] = message;
+        return View(nameof(Details), details);
     }
 }
 
 public sealed record OrderSummary(string Number, DateTime CreatedUtc, string Status, Money Total, int ItemCount);
-
-public sealed record OrderDetails(Order Order, string? CardName);

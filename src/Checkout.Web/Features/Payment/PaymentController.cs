@@ -1,4 +1,5 @@
 using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Checkout.Web.Features.Cart;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Infrastructure;
@@ -74,10 +75,25 @@ public sealed class PaymentController(
             return Refuse(status, text["RequestInvalid"]);
         }
 
-        var result = await checkout.PayWithCardAsync(userId, await carts.FindCartIdAsync(ct), payment.CardId, payment.ExpectedTotal, ct);
+        if (!payment.IsKnownMethod)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, text["PaymentMethodUnknown"]);
+        }
+
+        var cartId = await carts.FindCartIdAsync(ct);
+        var result = payment.Method == PaymentMethods.CashOnDelivery
+            ? await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, ct)
+            : await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, ct);
         if (!result.Succeeded)
         {
             return await RefuseAsync(result, userId, payment.CardId, ct);
+        }
+
+        if (payment.Method == PaymentMethods.CashOnDelivery)
+        {
+            var placed = new OrderPlaced("success", text["OrderPlacedCashOnDelivery"], PaymentMethods.CashOnDelivery,
+                result.TotalPaid.WholeTenge, result.OrderNumber!);
+            return Request.HasFormContentType ? View("Placed", placed) : new JsonResult(placed, Refusal.Json);
         }
 
         var paid = new PaymentSucceeded("success", text["PaymentSucceeded"], result.NewBalance.WholeTenge,

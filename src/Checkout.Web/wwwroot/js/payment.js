@@ -1,5 +1,6 @@
-// The payment page: checks the chosen card's balance locally, then pays with fetch('/process_payment').
-// Without JavaScript the form posts itself and the server answers with a page.
+// The payment page: checks the chosen card's balance locally, then pays with fetch('/process_payment');
+// the cash-on-delivery form places the order the same way without a card.
+// Without JavaScript the forms post themselves and the server answers with a page.
 (function () {
     "use strict";
     var form = document.getElementById("payment-form");
@@ -7,9 +8,10 @@
 
     var total = Number(form.dataset.total);
     var button = document.getElementById("pay-button");
+    var codForm = document.getElementById("cod-form");
+    var codButton = document.getElementById("cod-button");
     var shortNote = document.getElementById("insufficient");
     var errorNote = document.getElementById("payment-error");
-    var idleText = button.textContent;
     var formatter = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 0 });
 
     function tenge(amount) {
@@ -41,19 +43,33 @@
         errorNote.hidden = false;
     }
 
-    form.addEventListener("change", function () {
-        errorNote.hidden = true;
-        refresh();
-    });
+    function showSuccess(body) {
+        var success = document.getElementById("payment-success");
+        success.querySelector(".success-title").textContent = body.message;
+        var orderLink = document.getElementById("success-order");
+        orderLink.textContent = body.order_number;
+        orderLink.href = "/orders/" + encodeURIComponent(body.order_number);
+        var cash = body.payment_method === "cash_on_delivery";
+        document.getElementById("success-total").textContent = tenge(cash ? body.total_due : body.total_paid);
+        document.getElementById("success-balance-row").hidden = cash;
+        if (!cash) {
+            document.getElementById("success-balance").textContent = tenge(body.new_balance);
+        }
+        document.getElementById("payment").hidden = true;
+        success.hidden = false;
+        document.querySelectorAll("[data-cart-count]").forEach(function (badge) {
+            badge.textContent = "0";
+            badge.classList.add("badge-empty");
+        });
+        window.setTimeout(function () { window.location.href = "/main"; }, 2500);
+    }
 
-    form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        var card = chosenCard();
-        if (card === null || button.disabled) { return; }
-
+    function send(body, busyButton) {
+        var idleText = busyButton.textContent;
         button.disabled = true;
-        button.classList.add("is-busy");
-        button.textContent = button.dataset.busyText;
+        if (codButton) { codButton.disabled = true; }
+        busyButton.classList.add("is-busy");
+        busyButton.textContent = busyButton.dataset.busyText;
         errorNote.hidden = true;
         attemptKey = attemptKey || newKey();
 
@@ -65,38 +81,46 @@
                 "Idempotency-Key": attemptKey,
                 "RequestVerificationToken": form.querySelector("input[name='__RequestVerificationToken']").value
             },
-            body: JSON.stringify({ card_id: Number(card.value), expected_total: total })
+            body: JSON.stringify(body)
         })
             .then(function (response) {
                 attemptKey = null;
                 return response.json()
                     .catch(function () { return { message: form.dataset.failedText }; })
-                    .then(function (body) { return { ok: response.ok, body: body }; });
+                    .then(function (answer) { return { ok: response.ok, body: answer }; });
             })
             .then(function (result) {
                 if (!result.ok) { throw new Error(result.body.message); }
-                var success = document.getElementById("payment-success");
-                success.querySelector(".success-title").textContent = result.body.message;
-                var orderLink = document.getElementById("success-order");
-                orderLink.textContent = result.body.order_number;
-                orderLink.href = "/orders/" + encodeURIComponent(result.body.order_number);
-                document.getElementById("success-total").textContent = tenge(result.body.total_paid);
-                document.getElementById("success-balance").textContent = tenge(result.body.new_balance);
-                document.getElementById("payment").hidden = true;
-                success.hidden = false;
-                document.querySelectorAll("[data-cart-count]").forEach(function (badge) {
-                    badge.textContent = "0";
-                    badge.classList.add("badge-empty");
-                });
-                window.setTimeout(function () { window.location.href = "/main"; }, 2500);
+                showSuccess(result.body);
             })
             .catch(function (error) {
                 showError(error.message || form.dataset.failedText);
-                button.classList.remove("is-busy");
-                button.textContent = idleText;
+                busyButton.classList.remove("is-busy");
+                busyButton.textContent = idleText;
+                if (codButton) { codButton.disabled = false; }
                 refresh();
             });
+    }
+
+    form.addEventListener("change", function () {
+        errorNote.hidden = true;
+        refresh();
     });
+
+    form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var card = chosenCard();
+        if (card === null || button.disabled) { return; }
+        send({ card_id: Number(card.value), expected_total: total }, button);
+    });
+
+    if (codForm) {
+        codForm.addEventListener("submit", function (event) {
+            event.preventDefault();
+            if (codButton.disabled) { return; }
+            send({ payment_method: "cash_on_delivery", expected_total: total }, codButton);
+        });
+    }
 
     refresh();
 }());

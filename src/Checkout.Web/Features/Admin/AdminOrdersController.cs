@@ -1,0 +1,98 @@
+using Checkout.Web.Data;
+using Checkout.Web.Domain;
+using Checkout.Web.Features.Orders;
+using Checkout.Web.Infrastructure;
+using Checkout.Web.Infrastructure.Idempotency;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Checkout.Web.Features.Admin;
+
+/// <summary>The admin's orders: a dashboard, the list with filters by state and date, an order's page and its transitions.</summary>
+[Authorize(Roles = DemoDataSeeder.AdminRole)]
+public sealed class AdminOrdersController(ShopDbContext db, OrderLifecycle lifecycle, UserManager<ShopUser> users, IStringLocalizer<SharedResource> text)
+    : Controller
+{
+    private const int PageSize = 200;
+
+    [HttpGet("/admin")]
+    public async Task<IActionResult> Dashboard(CancellationToken ct)
+    {
+        var counts = await db.Orders.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var products = await db.Products.CountAsync(ct);
+        return View("~/Views/Admin/Dashboard.cshtml", new AdminDashboard(counts, products));
+    }
+
+    [HttpGet("/admin/orders")]
+    public async Task<IActionResult> Index([FromQuery] string? status, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, CancellationToken ct)
+    {
+        var query = db.Orders.AsQueryable();
+        if (OrderStatus.IsKnown(status))
+        {
+            query = query.Where(o => o.Status == status);
+        }
+
+        if (from is { } first)
+        {
+            var fromUtc = ShopTime.StartOfDayUtc(first);
+            query = query.Where(o => o.CreatedUtc >= fromUtc);
+        }
+
+        if (to is { } last)
+        {
+            var toUtc = ShopTime.StartOfDayUtc(last.AddDays(1));
+            query = query.Where(o => o.CreatedUtc < toUtc);
+        }
+
+        var orders = await query
+            .OrderByDescending(o => o.CreatedUtc).ThenByDescending(o => o.Id)
+            .Take(PageSize)
+            .Select(o => new AdminOrderRow(o.Number, o.CreatedUtc, o.Status, o.PaymentMethod, new Money(o.TotalTiyn),
+                db.Users.Where(u => u.Id == o.UserId).Select(u => u.Email).FirstOrDefault() ?? ""))
+            .ToListAsync(ct);
+        return View("~/Views/Admin/Orders.cshtml", new AdminOrderList(orders, OrderStatus.IsKnown(status) ? status : null, from, to));
+    }
+
+    [HttpGet("/admin/orders/{number}")]
+    public async Task<IActionResult> Details(string number, CancellationToken ct)
+    {
+        var details = await OrderPages.LoadAsync(db, number, userId: null, ct);
+        return details is null ? NotFound() : View("~/Views/Admin/Order.cshtml", details);
+    }
+
+    [HttpPost("/admin/orders/{number}/status")]
+    [Idempotent] // refunds and cash move money: a repeated request with its key replays the first answer
+    public async Task<IActionResult> SetStatus(string number, [FromForm] string? status, CancellationToken ct)
+    {
+        if (status is null || !OrderTransitions.AdminSettable.Contains(status))
+        {
+            return await RefuseAsync(number, StatusCodes.Status400BadRequest, text["StatusUnknown"].Value, ct);
+        }
+
+        var result = await lifecycle.MoveAsync(number, status, AdminActor.Of(User, users), ct);
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = text["StatusChanged", text["Status_" + status].Value].Value;
+            return Redirect($"/admin/orders/{Uri.EscapeDataString(number)}");
+        }
+
+        var (code, message) = TransitionMessages.Refusal(result, text);
+        return await RefuseAsync(number, code, message, ct);
+    }
+
+    private async Task<IActionResult> RefuseAsync(string number, int status, string message, CancellationToken ct)
+    {
+        var details = await OrderPages.LoadAsync(db, number, userId: null, ct);
+        if (details is null)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = status;
+        ViewData["Error"] = message;
+        return View("~/Views/Admin/Order.cshtml", details);
+    }
+}

@@ -1,0 +1,50 @@
+namespace Checkout.Web.Features.Admin;
+
+/// <summary>
+/// Product pictures uploaded by admins, kept in the data folder (<c>uploads/products</c>) and served under
+/// <c>/uploads</c>. Only PNG, JPEG and WebP, recognised by their first bytes; never SVG, which can carry script.
+/// </summary>
+public sealed class ProductImages(string uploadDirectory)
+{
+    public const long MaxBytes = 2 * 1024 * 1024;
+    public const string RequestPath = "/uploads";
+
+    public string Directory { get; } = uploadDirectory;
+
+    /// <summary>Saves the upload and returns its URL, or null when it isn't an image we accept.</summary>
+    public async Task<string?> SaveAsync(IFormFile file, CancellationToken ct)
+    {
+        if (file.Length is 0 or > MaxBytes)
+        {
+            return null;
+        }
+
+        var head = new byte[12];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        }
+
+        var extension = head switch
+        {
+            [0x89, 0x50, 0x4E, 0x47, ..] => ".png",
+            [0xFF, 0xD8, 0xFF, ..] => ".jpg",
+            [0x52, 0x49, 0x46, 0x46, _, _, _, _, 0x57, 0x45, 0x42, 0x50] => ".webp",
+            _ => null,
+        };
+        if (extension is null)
+        {
+            return null;
+        }
+
+        var folder = Path.Combine(Directory, "products");
+        System.IO.Directory.CreateDirectory(folder);
+        var name = Guid.NewGuid().ToString("N") + extension;
+        await using (var target = File.Create(Path.Combine(folder, name)))
+        {
+            await file.CopyToAsync(target, ct);
+        }
+
+        return $"{RequestPath}/products/{name}";
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Localization;
+
+namespace Checkout.Web.Features.Orders;
+
+/// <summary>What a refused transition tells the person who asked, in Kazakh, and with which status code.</summary>
+public static class TransitionMessages
+{
+    public static (int Status, string Message) Refusal(TransitionResult result, IStringLocalizer text)
+    {
+        string Label(string? status) => text["Status_" + status].Value;
+        return result.Outcome switch
+        {
+            TransitionOutcome.NotFound => (StatusCodes.Status404NotFound, text["NotFound"].Value),
+            TransitionOutcome.Illegal => (StatusCodes.Status409Conflict, text["TransitionRefused", Label(result.Status), Label(result.Requested)].Value),
+            TransitionOutcome.Lost => (StatusCodes.Status409Conflict, text["TransitionLost", Label(result.Status)].Value),
+            TransitionOutcome.ReturnAlreadyRequested => (StatusCodes.Status409Conflict, text["ReturnAlreadyRequested"].Value),
+            TransitionOutcome.ReturnReasonRequired => (StatusCodes.Status400BadRequest, text["ReturnReasonRequired"].Value),
+            TransitionOutcome.NoPendingReturn => (StatusCodes.Status409Conflict, text["ReturnNotPending"].Value),
+            _ => throw new InvalidOperationException($"{result.Outcome} is not a refusal."),
+        };
+    }
+}
