@@ -56,6 +56,9 @@ public sealed class ReturnJourneyBrowserTests(ITestOutputHelper output)
         SignOutAndIn(browser, AdminEmail, AdminPassword, "/admin/returns");
         browser.TextOf($"tr[data-order-number='{number}']").Should().Contain("Түсі ұнамады");
         browser.ClickToPage(browser.Find($"tr[data-order-number='{number}'] form[action$='/approve'] button"), "/admin/returns", "approved");
+        browser.Open("/admin/dead-letters", "admin-dead-letters"); // the order's e-mail and sales count went through
+        browser.TextOf("h1").Should().Be("Жеткізілмеген оқиғалар");
+        browser.Driver.FindElements(By.CssSelector("[data-dead-letter]")).Should().BeEmpty();
 
         SignOutAndIn(browser, Shopper.DemoEmail, Shopper.DemoPassword, $"/orders/{number}");
         browser.Find(".order-status").GetDomAttribute("data-status").Should().Be("refunded");
