@@ -33,7 +33,7 @@ public sealed partial class IdempotencyFilter(
         var ct = http.RequestAborted;
         var userId = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         var request = userId is null ? null : await ReadAsync(http);
-        if (request is not { Key: { } key, Body: var body })
+        if (request is not { Key: var key, Body: var body })
         {
             await next();
             return;
@@ -84,28 +84,32 @@ public sealed partial class IdempotencyFilter(
         await captured.CopyToAsync(original, CancellationToken.None);
     }
 
-    /// <summary>The key and the raw body, or null when the action would refuse the request before doing anything.</summary>
-    private async Task<(string? Key, byte[] Body)?> ReadAsync(HttpContext http)
+    /// <summary>
+    /// The key and the raw body; null when there is no key (nothing to do) or the action would refuse the request
+    /// before doing anything (bad antiforgery token, unreadable body).
+    /// </summary>
+    private async Task<(string Key, byte[] Body)?> ReadAsync(HttpContext http)
     {
         try
         {
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                return null;
-            }
-
-            http.Request.EnableBuffering();
-            using var body = new MemoryStream();
-            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-            http.Request.Body.Position = 0;
-
+            http.Request.EnableBuffering(); // the body is read here for its hash, and again by the action
             string? key = http.Request.Headers[IdempotencyKey.Header];
             if (string.IsNullOrEmpty(key) && http.Request.HasFormContentType)
             {
                 key = (await http.Request.ReadFormAsync(http.RequestAborted))[IdempotencyKey.FormField];
             }
 
-            return (string.IsNullOrEmpty(key) ? null : key, body.ToArray());
+            if (string.IsNullOrEmpty(key) || !await antiforgery.IsRequestValidAsync(http))
+            {
+                http.Request.Body.Position = 0;
+                return null;
+            }
+
+            using var body = new MemoryStream();
+            http.Request.Body.Position = 0;
+            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+            http.Request.Body.Position = 0;
+            return (key, body.ToArray());
         }
         catch (Exception unreadable) when (unreadable is BadHttpRequestException or InvalidDataException or AntiforgeryValidationException or IOException)
         {
