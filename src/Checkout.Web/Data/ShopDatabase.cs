@@ -19,7 +19,7 @@ public static class ShopDatabase
         {
             var connection = configuration.GetConnectionString("Shop")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Shop is not set.");
-            return services.AddDbContext<ShopDbContext, PostgresShopDbContext>(options => options.UseNpgsql(connection));
+            return services.AddDbContextPool<ShopDbContext, PostgresShopDbContext>(options => options.UseNpgsql(connection));
         }
 
         if (!provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
@@ -34,7 +34,7 @@ public static class ShopDatabase
             throw new InvalidOperationException($"Database:SqliteSynchronous '{synchronous}' is not supported: use FULL or NORMAL.");
         }
 
-        return services.AddDbContext<ShopDbContext>(options => options
+        return services.AddDbContextPool<ShopDbContext>(options => options
             .UseSqlite(ShopPaths.SqliteConnectionString(configuration, dataDirectory))
             .AddInterceptors(new SqlitePragmas(busyTimeoutMs, synchronous)));
     }
