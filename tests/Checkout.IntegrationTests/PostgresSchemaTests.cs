@@ -1,4 +1,5 @@
 using Checkout.Web.Data;
+using Checkout.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -40,13 +41,20 @@ public sealed class PostgresSchemaTests
                 INSERT INTO "Orders" ("Id", "Number", "UserId", "Status", "PaymentMethod", "CardId", "SubtotalTiyn", "DeliveryTiyn", "TotalTiyn", "RecipientName", "RecipientPhone", "DeliveryAddress", "CreatedUtc")
                 VALUES (1, 'ORD-1', 'u1', 'pending', 'card', 1, 750, 150, 900, 'Айгерім', '', 'Алматы', now());
                 INSERT INTO "Payments" ("Id", "OrderId", "CardId", "AmountTiyn", "CreatedUtc") VALUES (1, 1, 1, 900, now());
+                INSERT INTO "OrderLines" ("Id", "OrderId", "ProductId", "StoreId", "ProductName", "Color", "Storage", "StoreName", "UnitPriceTiyn", "Quantity", "LineTotalTiyn")
+                VALUES (1, 1, 1, 1, 'iPhone', 'x', 'y', 'Kaspi.kz', 375, 2, 750);
                 """);
 
             await db.Database.MigrateAsync();
 
             var payment = await db.Payments.SingleAsync();
             (payment.Kind, payment.CardId, payment.AmountTiyn).Should().Be(("charge", 1, 900L));
-            (await db.StockMovements.SingleAsync()).Should().BeEquivalentTo(new { ProductId = 1, Delta = 98, Reason = "opening", OrderId = (int?)null });
+            (await db.StockMovements.OrderBy(m => m.Id).Select(m => new { m.ProductId, m.Delta, m.Reason, m.OrderId }).ToListAsync())
+                .Should().Equal(new { ProductId = 1, Delta = 100, Reason = "opening", OrderId = (int?)null }, new { ProductId = 1, Delta = -2, Reason = "sale", OrderId = (int?)1 });
+            (await db.OutboxMessages.OrderBy(m => m.Handler).Select(m => new { m.Handler, m.Subject, Processed = m.ProcessedUtc != null, m.Attempts }).ToListAsync())
+                .Should().Equal(new { Handler = "daily-sales", Subject = "ORD-1", Processed = false, Attempts = 0 }, new { Handler = "email", Subject = "ORD-1", Processed = true, Attempts = 0 });
+            var books = await new LedgerCheck(db, ["email", "daily-sales"], Directory.CreateTempSubdirectory("checkout-mail-").FullName).RunAsync(CancellationToken.None);
+            books.SelectMany(f => f.Breaks).Should().BeEmpty("an upgraded shop's books replay: its old orders took their stock and are in the outbox");
             (await db.OrderEvents.SingleAsync()).Should().BeEquivalentTo(new { OrderId = 1, ToStatus = "pending", ActorRole = "system" });
         }
         finally

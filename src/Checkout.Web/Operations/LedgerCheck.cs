@@ -173,20 +173,25 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
 
     private async Task<Finding> EmailsAsync(string pickup, CancellationToken ct)
     {
+        // The folder is listed before and after the snapshot: a file must belong to a message the later listing can
+        // explain (the worker writes the file just before its delivery commits), and a delivery must have its file.
+        var filesBefore = ListMail(pickup);
         var messages = await db.OutboxMessages
             .Where(m => m.Type == OutboxEvents.OrderCreated && m.Handler == OrderConfirmationEmail.HandlerName)
-            .Select(m => new { m.Subject, Delivered = m.ProcessedUtc != null })
+            .Select(m => new { m.Subject, Mailed = m.ProcessedUtc != null && m.Attempts > 0 }) // 0 attempts: an order from before the outbox, never mailed
             .ToListAsync(ct);
-        var mailed = messages.Where(m => m.Delivered).Select(m => m.Subject).ToList();
-        var files = Directory.Exists(pickup)
-            ? Directory.GetFiles(pickup, "*.eml").Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal)
-            : [];
-        // A file may be written just before its delivery commits (a crash in between): it must belong to an order's message.
-        var off = mailed.Where(number => !files.Contains(number)).Select(number => $"order {number}: delivered, but no {number}.eml in {pickup}")
-            .Concat(files.Except(messages.Select(m => m.Subject), StringComparer.Ordinal).Select(name => $"{name}.eml: no order.created for it"))
+        var filesAfter = ListMail(pickup);
+        var mailed = messages.Where(m => m.Mailed).Select(m => m.Subject).ToList();
+        var off = mailed.Where(number => !filesAfter.Contains(number)).Select(number => $"order {number}: delivered, but no {number}.eml in {pickup}")
+            .Concat(filesBefore.Except(messages.Select(m => m.Subject), StringComparer.Ordinal).Select(name => $"{name}.eml: no order.created for it"))
             .ToList();
-        return new Finding($"e-mails: one confirmation per delivered order — {Count(mailed.Count)} delivered, {Count(files.Count)} .eml files", off);
+        return new Finding($"e-mails: one confirmation per delivered order — {Count(mailed.Count)} delivered, {Count(filesAfter.Count)} .eml files", off);
     }
+
+    private static HashSet<string> ListMail(string pickup) =>
+        Directory.Exists(pickup)
+            ? Directory.GetFiles(pickup, "*.eml").Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet(StringComparer.Ordinal)
+            : [];
 
     private static string Count(long n) => n.ToString("#,0", Spaced);
 

@@ -65,6 +65,19 @@ public sealed class OutboxAndIdempotency : Migration
                 RevenueTiyn = table.Column<long>(type: "INTEGER", nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_DailySales", x => x.Day));
+
+        // Orders placed before the outbox: their sales are counted by the worker (a daily-sales message each), but no
+        // one is mailed about an old order — its e-mail message is settled as it is written (processed, no attempt).
+        foreach (var (handler, processed) in new[] { ("daily-sales", "NULL"), ("email", "o.\"CreatedUtc\"") })
+        {
+            migrationBuilder.Sql($$"""
+                INSERT INTO "OutboxMessages" ("Type", "Handler", "Subject", "Payload", "CreatedUtc", "Attempts", "NextAttemptUtc", "ProcessedUtc")
+                SELECT 'order.created', '{{handler}}', o."Number",
+                       '{"order_number":"' || o."Number" || '","total_tiyn":' || CAST(o."TotalTiyn" AS TEXT) || '}',
+                       o."CreatedUtc", 0, o."CreatedUtc", {{processed}}
+                FROM "Orders" o;
+                """);
+        }
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

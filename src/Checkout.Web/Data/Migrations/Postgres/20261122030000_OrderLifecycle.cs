@@ -48,7 +48,16 @@ public sealed class OrderLifecycle : Migration
         migrationBuilder.Sql("""CREATE INDEX "IX_StockMovements_ProductId" ON "StockMovements" ("ProductId");""");
         migrationBuilder.Sql("""
             INSERT INTO "StockMovements" ("ProductId", "OrderId", "Delta", "Reason", "CreatedUtc")
-            SELECT "Id", NULL, "Stock", 'opening', now() FROM "Products";
+            SELECT p."Id", NULL, p."Stock" + COALESCE((SELECT SUM(l."Quantity") FROM "OrderLines" l WHERE l."ProductId" = p."Id"), 0), 'opening', now()
+            FROM "Products" p;
+            """);
+        // The orders placed before this migration took their units out: each gets its sale, so the stock ledger
+        // of an upgraded shop replays (opening above = today's stock + what those orders took).
+        migrationBuilder.Sql("""
+            INSERT INTO "StockMovements" ("ProductId", "OrderId", "Delta", "Reason", "CreatedUtc")
+            SELECT l."ProductId", l."OrderId", -SUM(l."Quantity"), 'sale', o."CreatedUtc"
+            FROM "OrderLines" l JOIN "Orders" o ON o."Id" = l."OrderId"
+            GROUP BY l."ProductId", l."OrderId", o."CreatedUtc";
             """);
 
         migrationBuilder.Sql("""
