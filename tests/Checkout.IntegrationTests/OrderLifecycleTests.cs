@@ -288,5 +288,6 @@ public sealed class OrderLifecycleTests : IDisposable
         (await ListAsync("?status=pending")).Should().Equal(pending);
         (await ListAsync($"?from={today}&to={today}")).Should().BeEquivalentTo([shipped, pending]);
         (await ListAsync("?to=2020-01-01")).Should().BeEmpty();
+        (await ListAsync("?from=0001-01-01&to=9999-12-31")).Should().BeEquivalentTo([shipped, pending], "the calendar's edges are days too");
     }
 }

@@ -43,7 +43,7 @@ public sealed class AdminOrdersController(ShopDbContext db, OrderLifecycle lifec
 
         if (to is { } last)
         {
-            var toUtc = ShopTime.StartOfDayUtc(last.AddDays(1));
+            var toUtc = last == DateOnly.MaxValue ? ShopTime.StartOfDayUtc(last) : ShopTime.StartOfDayUtc(last.AddDays(1));
             query = query.Where(o => o.CreatedUtc < toUtc);
         }
 

@@ -115,6 +115,7 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
         {
             var guestLines = await db.CartLines
                 .Where(l => l.CartId == guestCartId && db.Carts.Any(c => c.Id == guestCartId && c.UserId == null))
+                .OrderBy(l => l.ProductId) // products are locked in id order everywhere, so two requests can't deadlock
                 .Select(l => new { l.ProductId, l.Quantity })
                 .ToListAsync(ct);
 

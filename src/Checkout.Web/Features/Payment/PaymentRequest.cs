@@ -17,7 +17,7 @@ public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Me
 
     public static PaymentRequest FromForm(IFormCollection form) => new(
         int.TryParse(form["card_id"], out var id) ? id : null,
-        long.TryParse(form["expected_total"], out var total) ? Money.FromTenge(total) : null,
+        long.TryParse(form["expected_total"], out var total) && total is >= 0 and <= long.MaxValue / Money.TiynPerTenge ? Money.FromTenge(total) : null,
         MethodOf(form["payment_method"].ToString()));
 
     private static string MethodOf(string? given) => string.IsNullOrEmpty(given) ? PaymentMethods.Card : given;
