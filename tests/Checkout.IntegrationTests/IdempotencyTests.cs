@@ -147,6 +147,61 @@ public sealed class IdempotencyTests : IDisposable
         (await ShopState.BalanceAsync(shop, SeededCards.DemoKaspiGold)).Should().Be(Money.FromTenge(2_446_520).Tiyn);
     }
 
+    [Fact]
+    public async Task A_payment_whose_answer_was_lost_in_a_crash_is_never_made_again()
+    {
+        var loseAnswer = new FailsStoringTheAnswer();
+        using var shop = new ShopFactory { TestServices = s => TestDatabase.AddInterceptor(s, loseAnswer) };
+        using var shopper = shop.CreateShopper();
+        await shopper.LoginAsync();
+        await shopper.AddToCartAsync(1, 2);
+        var paid = await Shopper.ReadAnswerAsync(await shopper.PayWithTokenAsync(Json(Body), await shopper.TokenAsync(), "lost"));
+        paid.Status.Should().Be(HttpStatusCode.OK);
+        loseAnswer.Fired.Should().BeTrue();
+        await using (var db = shop.OpenDatabase())
+        {
+            // As after a crash: the order committed, the answer was never stored, and the holder's lease ran out.
+            await db.IdempotentRequests.ExecuteUpdateAsync(s => s.SetProperty(r => r.LockedUntilUtc, DateTime.UtcNow.AddMinutes(-1)));
+        }
+
+        await shopper.AddToCartAsync(1, 2); // the same cart again, so running the payment twice would charge twice
+        var retried = await shopper.PayWithTokenAsync(Json(Body), await shopper.TokenAsync(), "lost");
+        var again = await shopper.PayWithTokenAsync(Json(Body), await shopper.TokenAsync(), "lost");
+
+        retried.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Shopper.ReadAnswerAsync(retried)).Message.Should().Contain(paid.OrderNumber!).And.Contain("бұрын жасалған");
+        again.Headers.Contains(IdempotencyKey.ReplayedHeader).Should().BeTrue();
+        (await again.Content.ReadAsStringAsync()).Should().Be(await retried.Content.ReadAsStringAsync());
+        (await ShopState.BalanceAsync(shop, SeededCards.DemoKaspiGold)).Should().Be(Money.FromTenge(2_446_520).Tiyn, "charged once");
+    }
+
+    [Fact]
+    public async Task A_repeated_cancel_replays_its_redirect()
+    {
+        using var shopper = await ShopperWithCartAsync();
+        var order = (await Shopper.ReadAnswerAsync(await PayAsync(shopper, "pay"))).OrderNumber!;
+        var token = await shopper.TokenAsync($"/orders/{order}");
+
+        async Task<HttpResponseMessage> CancelAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/orders/{order}/cancel")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
+            };
+            request.Headers.Add("Idempotency-Key", "cancel-1");
+            return await shopper.Http.SendAsync(request);
+        }
+
+        var first = await CancelAsync();
+        var second = await CancelAsync();
+
+        first.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        second.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        second.Headers.Location.Should().Be(first.Headers.Location);
+        second.Headers.Contains(IdempotencyKey.ReplayedHeader).Should().BeTrue();
+        (await ShopState.BalanceAsync(_shop, SeededCards.DemoKaspiGold)).Should().Be(Money.FromTenge(4_300_000).Tiyn, "refunded once");
+    }
+
     [Theory]
     [InlineData("has space")]
     [InlineData("ключ")]
@@ -207,6 +262,25 @@ public sealed class IdempotencyTests : IDisposable
     {
         await using var db = _shop.OpenDatabase();
         return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>Makes storing the first answer fail, as a crash right after the payment's commit would leave it.</summary>
+    private sealed class FailsStoringTheAnswer : DbCommandInterceptor
+    {
+        public bool Fired { get; private set; }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!Fired && command.CommandText.Contains("UPDATE \"IdempotentRequests\"", StringComparison.Ordinal)
+                && command.CommandText.Contains("SET \"StatusCode\"", StringComparison.Ordinal))
+            {
+                Fired = true;
+                throw new InvalidOperationException("The process died.");
+            }
+
+            return ValueTask.FromResult(result);
+        }
     }
 
     /// <summary>Makes the first card debit fail like a broken database would: the request ends in a 500.</summary>

@@ -163,6 +163,28 @@ public sealed partial class OutboxTests
         again.StatusCode.Should().Be(HttpStatusCode.NotFound, "a delivered message is no dead letter any more");
     }
 
+    [Fact]
+    public async Task A_message_whose_worker_died_on_every_attempt_becomes_a_dead_letter()
+    {
+        using var shop = new ShopFactory { Settings = { ["Outbox:MaxAttempts"] = "3" } };
+        _ = shop.Services;
+        var past = DateTime.UtcNow.AddMinutes(-1);
+        await using (var db = shop.OpenDatabase())
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Type = OutboxEvents.OrderCreated, Handler = "email", Subject = "ORD-POISON", Payload = "{}",
+                CreatedUtc = past, NextAttemptUtc = past, Attempts = 3, LockedUntilUtc = past, LockToken = Guid.NewGuid(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var dead = await WaitForAsync(shop, db => db.OutboxMessages.SingleOrDefaultAsync(m => m.DeadLetteredUtc != null));
+
+        dead.Attempts.Should().Be(3, "it is not tried a fourth time");
+        dead.LastError.Should().Contain("worker stopped");
+    }
+
     private static async Task<string> PayAsync(ShopFactory shop)
     {
         using var shopper = shop.CreateShopper();

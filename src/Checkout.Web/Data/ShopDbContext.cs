@@ -147,6 +147,8 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
             request.Property(r => r.Key).HasMaxLength(IdempotencyKey.MaxLength);
             request.Property(r => r.RequestHash).HasMaxLength(64);
             request.Property(r => r.ContentType).HasMaxLength(200);
+            request.Property(r => r.Location).HasMaxLength(2000);
+            request.Property(r => r.Outcome).HasMaxLength(64);
             request.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
             request.HasIndex(r => r.CreatedUtc);
         });

@@ -23,6 +23,11 @@ public sealed partial class OutboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.PollInterval <= TimeSpan.Zero || options.Value.MaxAttempts < 1 || options.Value.Lease <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Outbox:PollInterval and Outbox:Lease must be positive and Outbox:MaxAttempts at least 1.");
+        }
+
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
         do
         {
@@ -64,6 +69,17 @@ public sealed partial class OutboxWorker(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await writes.BeginAsync(db, ct);
+
+        // A message whose every attempt ended with the worker itself gone (it crashes the process) is given up too.
+        var maxAttempts = options.Value.MaxAttempts;
+        await db.OutboxMessages
+            .Where(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null && m.Attempts >= maxAttempts && m.LockedUntilUtc < now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.DeadLetteredUtc, now)
+                .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.LockToken, (Guid?)null)
+                .SetProperty(m => m.LastError, m => (m.LastError ?? "") + " (the worker stopped during its last attempt)"), ct);
+
         var due = db.OutboxMessages
             .Where(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null && m.NextAttemptUtc <= now
                 && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))

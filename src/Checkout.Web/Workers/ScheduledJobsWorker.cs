@@ -26,6 +26,11 @@ public sealed partial class ScheduledJobsWorker(
 
     private async Task RepeatAsync(IScheduledJob job, CancellationToken stoppingToken)
     {
+        if (job.Interval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"The interval of job {job.Name} must be positive; configuration gives {job.Interval}.");
+        }
+
         using var timer = new PeriodicTimer(job.Interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -22,6 +22,8 @@ public sealed class OutboxAndIdempotency : Migration
                 StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
                 ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                 ResponseBody = table.Column<string>(type: "TEXT", nullable: true),
+                Location = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                Outcome = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                 CreatedUtc = table.Column<string>(type: "TEXT", nullable: false),
                 LockedUntilUtc = table.Column<string>(type: "TEXT", nullable: false),
             },

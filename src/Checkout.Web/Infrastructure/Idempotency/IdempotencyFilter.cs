@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using Checkout.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,8 @@ public sealed partial class IdempotencyFilter(
     IStringLocalizer<SharedResource> text,
     ILogger<IdempotencyFilter> log) : IAsyncResourceFilter
 {
+    private const string ClaimItem = "Checkout.IdempotencyClaim";
+
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var http = context.HttpContext;
@@ -51,6 +54,11 @@ public sealed partial class IdempotencyFilter(
         {
             case Claim.Replay replay:
                 http.Response.Headers[IdempotencyKey.ReplayedHeader] = "true";
+                if (replay.Stored.Location is { } location)
+                {
+                    http.Response.Headers.Location = location;
+                }
+
                 context.Result = new ContentResult
                 {
                     StatusCode = replay.Stored.StatusCode, ContentType = replay.Stored.ContentType, Content = replay.Stored.ResponseBody,
@@ -64,7 +72,20 @@ public sealed partial class IdempotencyFilter(
                 return;
         }
 
-        var claimId = ((Claim.Claimed)claim).Id;
+        var (claimId, committedBefore) = (Claim.Claimed)claim;
+        if (committedBefore is not null)
+        {
+            // The first request did its work and died before it could answer: never do it again; say what was done,
+            // and keep that as the key's answer.
+            var message = text["IdempotencyAlreadyDone", committedBefore].Value;
+            await FinishAsync(claimId, StatusCodes.Status409Conflict, "application/json; charset=utf-8", location: null,
+                JsonSerializer.Serialize(new Refusal.ErrorBody("error", message), Refusal.Json));
+            context.Result = Refusal.For(http, StatusCodes.Status409Conflict, message);
+            return;
+        }
+
+        http.Items[ClaimItem] = claimId;
+
         var original = http.Response.Body;
         using var captured = new MemoryStream();
         http.Response.Body = captured;
@@ -79,7 +100,16 @@ public sealed partial class IdempotencyFilter(
         }
 
         var failed = executed.Exception is not null && !executed.ExceptionHandled || http.Response.StatusCode >= 500;
-        await FinishAsync(claimId, failed ? null : http.Response, captured.ToArray());
+        if (failed)
+        {
+            await GiveUpAsync(claimId);
+        }
+        else
+        {
+            await FinishAsync(claimId, http.Response.StatusCode, http.Response.ContentType, http.Response.Headers.Location,
+                Encoding.UTF8.GetString(captured.GetBuffer(), 0, (int)captured.Length));
+        }
+
         captured.Position = 0;
         await captured.CopyToAsync(original, CancellationToken.None);
     }
@@ -127,9 +157,13 @@ public sealed partial class IdempotencyFilter(
             VALUES ({userId}, {key}, {hash}, {now}, {lockedUntil})
             ON CONFLICT ("UserId", "Key") DO NOTHING
             """, ct);
-        var stored = await db.IdempotentRequests.AsNoTracking().SingleAsync(r => r.UserId == userId && r.Key == key, ct);
+        var stored = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
         Claim claim;
-        if (stored.RequestHash != hash)
+        if (stored is null)
+        {
+            claim = new Claim.Running(); // its holder failed and gave it up a moment ago: the client may retry
+        }
+        else if (stored.RequestHash != hash)
         {
             claim = new Claim.OtherRequest();
         }
@@ -139,7 +173,7 @@ public sealed partial class IdempotencyFilter(
         }
         else if (inserted == 1)
         {
-            claim = new Claim.Claimed(stored.Id);
+            claim = new Claim.Claimed(stored.Id, CommittedBefore: null);
         }
         else
         {
@@ -147,33 +181,31 @@ public sealed partial class IdempotencyFilter(
             var takenOver = await db.IdempotentRequests
                 .Where(r => r.Id == stored.Id && r.StatusCode == null && r.LockedUntilUtc < now)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.LockedUntilUtc, lockedUntil), ct);
-            claim = takenOver == 1 ? new Claim.Claimed(stored.Id) : new Claim.Running();
+            claim = takenOver == 1 ? new Claim.Claimed(stored.Id, stored.Outcome) : new Claim.Running();
         }
 
         await transaction.CommitAsync(ct);
         return claim;
     }
 
-    /// <summary>Stores the answer to replay, or (after a server error) gives the key up so the request may be retried.</summary>
-    private async Task FinishAsync(long claimId, HttpResponse? response, byte[] body)
+    /// <summary>Stores the answer to replay.</summary>
+    private Task FinishAsync(long claimId, int status, string? contentType, string? location, string body) =>
+        UpdateClaimAsync(claimId, claimed => claimed.ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.StatusCode, status)
+            .SetProperty(r => r.ContentType, contentType)
+            .SetProperty(r => r.Location, location)
+            .SetProperty(r => r.ResponseBody, body), CancellationToken.None));
+
+    /// <summary>After a server error: gives the key up, so the request may simply be retried.</summary>
+    private Task GiveUpAsync(long claimId) =>
+        UpdateClaimAsync(claimId, claimed => claimed.ExecuteDeleteAsync(CancellationToken.None));
+
+    private async Task UpdateClaimAsync(long claimId, Func<IQueryable<IdempotentRequest>, Task<int>> update)
     {
         try
         {
             await using var transaction = await writes.BeginAsync(db, CancellationToken.None);
-            var claimed = db.IdempotentRequests.Where(r => r.Id == claimId && r.StatusCode == null);
-            if (response is null)
-            {
-                await claimed.ExecuteDeleteAsync(CancellationToken.None);
-            }
-            else
-            {
-                var content = Encoding.UTF8.GetString(body);
-                await claimed.ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.StatusCode, response.StatusCode)
-                    .SetProperty(r => r.ContentType, response.ContentType)
-                    .SetProperty(r => r.ResponseBody, content), CancellationToken.None);
-            }
-
+            await update(db.IdempotentRequests.Where(r => r.Id == claimId && r.StatusCode == null));
             await transaction.CommitAsync(CancellationToken.None);
         }
         catch (Exception failure) when (failure is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
@@ -183,12 +215,25 @@ public sealed partial class IdempotencyFilter(
         }
     }
 
+    /// <summary>
+    /// Called inside the transaction that does the request's work (a payment's): records what it committed, so a
+    /// retry after a crash between that commit and the stored answer is told, not run again.
+    /// </summary>
+    public static Task RecordOutcomeAsync(ShopDbContext db, long? claimId, string outcome, CancellationToken ct) =>
+        claimId is { } id
+            ? db.IdempotentRequests.Where(r => r.Id == id && r.StatusCode == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, outcome), ct)
+            : Task.CompletedTask;
+
+    /// <summary>The key claimed for this request, for <see cref="RecordOutcomeAsync"/>; null without a key.</summary>
+    public static long? ClaimOf(HttpContext http) => http.Items[ClaimItem] as long?;
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the answer of idempotent request {ClaimId}")]
     private static partial void LogNotStored(ILogger logger, Exception failure, long claimId);
 
     private abstract record Claim
     {
-        public sealed record Claimed(long Id) : Claim;
+        /// <summary>Ours to run; <paramref name="CommittedBefore"/> is what an earlier holder that died had already done.</summary>
+        public sealed record Claimed(long Id, string? CommittedBefore) : Claim;
 
         public sealed record Replay(IdempotentRequest Stored) : Claim;
 

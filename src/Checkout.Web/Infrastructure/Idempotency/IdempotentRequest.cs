@@ -21,6 +21,15 @@ public sealed class IdempotentRequest
 
     public string? ResponseBody { get; set; }
 
+    /// <summary>Where a replayed redirect points (the first answer's <c>Location</c>).</summary>
+    public string? Location { get; set; }
+
+    /// <summary>
+    /// What the request committed, written in its own transaction (a payment's order number): if the process dies
+    /// before the answer is stored, a retry learns the work was done instead of doing it again.
+    /// </summary>
+    public string? Outcome { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     /// <summary>While a request runs it holds the key until then; a request that died (a crash) gives it up after that.</summary>

@@ -23,6 +23,8 @@ public sealed class OutboxAndIdempotency : Migration
                 StatusCode = table.Column<int>(type: "integer", nullable: true),
                 ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                 ResponseBody = table.Column<string>(type: "text", nullable: true),
+                Location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                Outcome = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                 CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                 LockedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
             },
