@@ -20,9 +20,9 @@ public sealed class VerifyTests : IDisposable
 
         exit.Should().Be(0, output);
         output.Should().Contain("[ok] cards: opening balance − Σ its ledger entries = balance — 5 of 5 agree")
-            .And.Contain("[ok] orders: each order's ledger entries = what its state keeps — 1 of 1 agree, Σ kept 1 853 480 ₸ = Σ ledger 1 853 480 ₸")
+            .And.Contain("[ok] orders: each order's ledger entries = what its state keeps, on its own card — 1 of 1 agree, Σ kept 1 853 480 ₸ = Σ ledger 1 853 480 ₸")
             .And.Contain("[ok] stock: Σ movements = stock — 18 of 18 products agree")
-            .And.Contain("[ok] orders' stock: each order took its units out unless undone — 1 of 1 agree")
+            .And.Contain("[ok] orders' stock: each order took its units out unless undone, product by product — 1 of 1 agree")
             .And.Contain("[ok] events: every order has its order.created for each handler — 1 orders × 2 handlers")
             .And.Contain("[ok] deliveries: 2 delivered, 0 still pending, 0 dead letters")
             .And.Contain("[ok] daily sales: each order counted once — 1 days, 1 orders counted")
@@ -65,6 +65,24 @@ public sealed class VerifyTests : IDisposable
         output.Should().Contain($"order {order}: no order.created for email")
             .And.Contain("counted 2 orders")
             .And.Contain($"{order}.eml: no order.created for it");
+    }
+
+    [Fact]
+    public async Task Money_on_the_wrong_card_and_units_on_the_wrong_product_are_named()
+    {
+        var order = await PayAndDeliverAsync();
+        await using (var db = _shop.OpenDatabase())
+        {
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Payments" SET "CardId" = 2""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "StockMovements" SET "ProductId" = 2 WHERE "Reason" = 'sale'""");
+        }
+
+        var (exit, output) = await VerifyAsync();
+
+        exit.Should().Be(1);
+        output.Should().Contain($"order {order}: ledger entry").And.Contain("is on card 2, the order's card is 1")
+            .And.Contain($"order {order} (pending), product 1: stock movements sum to 0, its lines say -2")
+            .And.Contain($"order {order} (pending), product 2: stock movements sum to -2, its lines say 0");
     }
 
     [Fact]

@@ -91,7 +91,13 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             .Where(o => o.Entries != Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn))
             .Select(o => $"order {o.Number} ({o.PaymentMethod}, {o.Status}): keeps {new Money(Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn))}, its ledger entries sum to {new Money(o.Entries)}")
             .ToList();
-        return new Finding($"orders: each order's ledger entries = what its state keeps — {Count(orders.Count - off.Count)} of {Count(orders.Count)} agree, Σ kept {new Money(kept)} = Σ ledger {new Money(ledger)}", off);
+        // Money comes from, and goes back to, the order's own card (cash entries have none).
+        off.AddRange(await db.Payments
+            .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { p.Id, p.Kind, p.CardId, OrderCardId = o.CardId, o.Number })
+            .Where(x => x.CardId != x.OrderCardId)
+            .Select(x => $"order {x.Number}: ledger entry {x.Id} ({x.Kind}) is on card {x.CardId}, the order's card is {x.OrderCardId}")
+            .ToListAsync(ct));
+        return new Finding($"orders: each order's ledger entries = what its state keeps, on its own card — {Count(orders.Count - off.Count)} of {Count(orders.Count)} agree, Σ kept {new Money(kept)} = Σ ledger {new Money(ledger)}", off);
     }
 
     private async Task<Finding> StockAsync(CancellationToken ct)
@@ -107,18 +113,28 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
 
     private async Task<Finding> OrdersStockAsync(CancellationToken ct)
     {
-        var orders = await db.Orders
-            .Select(o => new
-            {
-                o.Number, o.Status,
-                Units = o.Lines.Sum(l => (long?)l.Quantity) ?? 0,
-                Moved = db.StockMovements.Where(m => m.OrderId == o.Id).Sum(m => (long?)m.Delta) ?? 0,
-            })
-            .ToListAsync(ct);
-        var off = orders.Where(o => o.Moved != (Order.IsUndone(o.Status) ? 0 : -o.Units))
-            .Select(o => $"order {o.Number} ({o.Status}): {o.Units} units ordered, its stock movements sum to {o.Moved}")
+        // Per order and product: a sale took out exactly the units ordered, and an undone order put exactly those back.
+        var orders = await db.Orders.Select(o => new { o.Id, o.Number, o.Status }).ToDictionaryAsync(o => o.Id, ct);
+        var ordered = await db.OrderLines
+            .GroupBy(l => new { l.OrderId, l.ProductId })
+            .Select(g => new { g.Key.OrderId, g.Key.ProductId, Units = g.Sum(l => (long)l.Quantity) })
+            .ToDictionaryAsync(x => (x.OrderId, x.ProductId), x => x.Units, ct);
+        var moved = await db.StockMovements
+            .Where(m => m.OrderId != null)
+            .GroupBy(m => new { OrderId = m.OrderId!.Value, m.ProductId })
+            .Select(g => new { g.Key.OrderId, g.Key.ProductId, Delta = g.Sum(m => (long)m.Delta) })
+            .ToDictionaryAsync(x => (x.OrderId, x.ProductId), x => x.Delta, ct);
+        var wrong = ordered.Keys.Union(moved.Keys)
+            .Select(key => (key, Expected: orders.TryGetValue(key.OrderId, out var o) && !Order.IsUndone(o.Status) ? -ordered.GetValueOrDefault(key) : 0,
+                Actual: moved.GetValueOrDefault(key)))
+            .Where(x => x.Expected != x.Actual)
             .ToList();
-        return new Finding($"orders' stock: each order took its units out unless undone — {Count(orders.Count - off.Count)} of {Count(orders.Count)} agree", off);
+        var off = wrong
+            .Select(x => $"order {(orders.TryGetValue(x.key.OrderId, out var o) ? $"{o.Number} ({o.Status})" : $"#{x.key.OrderId}")}, product {x.key.ProductId}: " +
+                $"stock movements sum to {x.Actual}, its lines say {x.Expected}")
+            .ToList();
+        var bad = wrong.Select(x => x.key.OrderId).Distinct().Count();
+        return new Finding($"orders' stock: each order took its units out unless undone, product by product — {Count(orders.Count - bad)} of {Count(orders.Count)} agree", off);
     }
 
     private async Task<Finding> EventsWrittenAsync(CancellationToken ct)
