@@ -17,7 +17,8 @@ namespace Checkout.Web.Infrastructure.Idempotency;
 /// again (header <c>Idempotent-Replayed: true</c>). The same key with another request: 422. While the first still
 /// runs: 409, try again. Requests the action would refuse before doing anything (not signed in, bad antiforgery
 /// token, unreadable body) pass through untouched and store nothing, and neither does a server error: those may
-/// simply be retried.
+/// simply be retried. A holder that died (a crash) loses the key after <see cref="IdempotencyOptions.Lease"/>; if it
+/// had already committed its work (<see cref="RecordOutcomeAsync"/>), the retry is told so instead of doing it again.
 /// </summary>
 public sealed partial class IdempotencyFilter(
     ShopDbContext db,
