@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -13,18 +10,11 @@ namespace Checkout.Web.Infrastructure;
 /// </summary>
 public static class Refusal
 {
-    /// <summary>snake_case names, Kazakh letters written as they are.</summary>
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin, UnicodeRanges.Cyrillic),
-    };
-
     public static IActionResult For(HttpContext http, int status, string message)
     {
         if (!http.Request.HasFormContentType)
         {
-            return new JsonResult(new ErrorBody("error", message), Json) { StatusCode = status };
+            return new JsonResult(new ErrorBody("error", message), ShopJson.Options) { StatusCode = status };
         }
 
         var metadata = http.RequestServices.GetRequiredService<IModelMetadataProvider>();

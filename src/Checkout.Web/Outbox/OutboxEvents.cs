@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Checkout.Web.Data;
+using Checkout.Web.Infrastructure;
 
 namespace Checkout.Web.Outbox;
 
@@ -11,12 +12,10 @@ public sealed class OutboxEvents(IEnumerable<IOutboxHandler> handlers, TimeProvi
 {
     public const string OrderCreated = "order.created";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public void Add<TPayload>(ShopDbContext db, string type, string subject, TPayload payload)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var body = JsonSerializer.Serialize(payload, Json);
+        var body = JsonSerializer.Serialize(payload, ShopJson.Options);
         foreach (var handler in handlers.Where(h => h.EventType == type))
         {
             db.OutboxMessages.Add(new OutboxMessage
@@ -27,7 +26,7 @@ public sealed class OutboxEvents(IEnumerable<IOutboxHandler> handlers, TimeProvi
     }
 
     public static TPayload Read<TPayload>(OutboxMessage message) =>
-        JsonSerializer.Deserialize<TPayload>(message.Payload, Json)
+        JsonSerializer.Deserialize<TPayload>(message.Payload, ShopJson.Options)
         ?? throw new InvalidDataException($"Outbox message {message.Id} has no payload.");
 }
 

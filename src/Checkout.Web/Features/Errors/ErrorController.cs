@@ -21,7 +21,7 @@ public sealed class ErrorController(IStringLocalizer<SharedResource> text) : Con
         if (Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
             var message = code >= 500 ? text["ServerError"] : text["RequestInvalid"];
-            return new JsonResult(new Refusal.ErrorBody("error", message), Refusal.Json) { StatusCode = code };
+            return new JsonResult(new Refusal.ErrorBody("error", message), ShopJson.Options) { StatusCode = code };
         }
 
         return View(new ErrorPage(code, HttpContext.TraceIdentifier));

@@ -82,7 +82,7 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         await using var transaction = await writes.BeginAsync(db, ct);
         var order = await db.Orders
             .Where(o => o.Number == number && (actor.IsAdmin || o.UserId == actor.UserId))
-            .Select(o => new OrderFacts(o.Id, o.Number, o.Status, o.PaymentMethod))
+            .Select(o => new OrderFacts(o.Id, o.Number, o.Status, o.PaymentMethod, o.TotalTiyn))
             .FirstOrDefaultAsync(ct);
         if (order is null)
         {
@@ -126,8 +126,7 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         }
         else if (order.PaymentMethod == PaymentMethods.CashOnDelivery && OrderTransitions.HandsOverGoods(order.Status, to))
         {
-            var total = await db.Orders.Where(o => o.Id == order.Id).Select(o => o.TotalTiyn).FirstAsync(ct);
-            db.Payments.Add(new Domain.Payment { OrderId = order.Id, CardId = null, Kind = PaymentKinds.Cash, AmountTiyn = total, CreatedUtc = at });
+            db.Payments.Add(new Domain.Payment { OrderId = order.Id, CardId = null, Kind = PaymentKinds.Cash, AmountTiyn = order.TotalTiyn, CreatedUtc = at });
         }
 
         db.OrderEvents.Add(new OrderEvent
@@ -199,5 +198,5 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         }
     }
 
-    private sealed record OrderFacts(int Id, string Number, string Status, string PaymentMethod);
+    private sealed record OrderFacts(int Id, string Number, string Status, string PaymentMethod, long TotalTiyn);
 }

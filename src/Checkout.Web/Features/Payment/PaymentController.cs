@@ -47,7 +47,6 @@ public sealed class PaymentController(
     [AllowAnonymous]
     [IgnoreAntiforgeryToken] // checked below, after the sign-in check, so a guest gets 401 as SPEC orders it
     [HttpPost("/process_payment")]
-    [RequestSizeLimit(16 * 1024)]
     [Idempotent]
     public async Task<IActionResult> Process(CancellationToken ct)
     {
@@ -93,12 +92,12 @@ public sealed class PaymentController(
         {
             var placed = new OrderPlaced("success", text["OrderPlacedCashOnDelivery"], PaymentMethods.CashOnDelivery,
                 result.TotalPaid.WholeTenge, result.OrderNumber!);
-            return Request.HasFormContentType ? View("Placed", placed) : new JsonResult(placed, Refusal.Json);
+            return Request.HasFormContentType ? View("Placed", placed) : new JsonResult(placed, ShopJson.Options);
         }
 
         var paid = new PaymentSucceeded("success", text["PaymentSucceeded"], result.NewBalance.WholeTenge,
             result.TotalPaid.WholeTenge, result.OrderNumber!);
-        return Request.HasFormContentType ? View("Paid", paid) : new JsonResult(paid, Refusal.Json);
+        return Request.HasFormContentType ? View("Paid", paid) : new JsonResult(paid, ShopJson.Options);
     }
 
     private async Task<IActionResult> RefuseAsync(CheckoutResult result, string userId, int? cardId, CancellationToken ct)

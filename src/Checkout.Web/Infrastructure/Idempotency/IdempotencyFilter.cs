@@ -80,7 +80,7 @@ public sealed partial class IdempotencyFilter(
             // and keep that as the key's answer.
             var message = text["IdempotencyAlreadyDone", committedBefore].Value;
             await FinishAsync(claimId, StatusCodes.Status409Conflict, "application/json; charset=utf-8", location: null,
-                JsonSerializer.Serialize(new Refusal.ErrorBody("error", message), Refusal.Json));
+                JsonSerializer.Serialize(new Refusal.ErrorBody("error", message), ShopJson.Options));
             context.Result = Refusal.For(http, StatusCodes.Status409Conflict, message);
             return;
         }
