@@ -163,6 +163,25 @@ public sealed partial class OutboxTests
         again.StatusCode.Should().Be(HttpStatusCode.NotFound, "a delivered message is no dead letter any more");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_failing_handler_does_not_undo_the_rest_of_its_batch(bool writesDatabase)
+    {
+        var broken = new FlakyHandler(failures: int.MaxValue, writesDatabase);
+        using var shop = new ShopFactory { TestServices = s => s.AddSingleton<IOutboxHandler>(broken) };
+        var order = await PayAsync(shop);
+
+        var failed = await WaitForAsync(shop, db => db.OutboxMessages.SingleOrDefaultAsync(m => m.Handler == FlakyHandler.HandlerName && m.LastError != null));
+        await WaitForAsync(shop, async db => await db.OutboxMessages.AnyAsync(m => m.Handler != FlakyHandler.HandlerName && m.ProcessedUtc == null) ? null : "delivered");
+
+        failed.ProcessedUtc.Should().BeNull();
+        failed.LastError.Should().Contain("Handler is down");
+        await using var db = shop.OpenDatabase();
+        (await db.DailySales.SumAsync(d => d.Orders)).Should().Be(1, "the sales counter in the same batch committed, once");
+        File.Exists(Path.Combine(shop.DataDirectory, "mail", $"{order}.eml")).Should().BeTrue();
+    }
+
     [Fact]
     public async Task A_message_whose_worker_died_on_every_attempt_becomes_a_dead_letter()
     {
@@ -237,7 +256,7 @@ public sealed partial class OutboxTests
     private static partial Regex EncodedWord();
 
     /// <summary>A handler of <c>order.created</c> that fails a number of times, then works.</summary>
-    private sealed class FlakyHandler(int failures) : IOutboxHandler
+    private sealed class FlakyHandler(int failures, bool writesDatabase = true) : IOutboxHandler
     {
         public const string HandlerName = "flaky";
 
@@ -248,6 +267,8 @@ public sealed partial class OutboxTests
         public string EventType => OutboxEvents.OrderCreated;
 
         public string Name => HandlerName;
+
+        public bool WritesDatabase => writesDatabase;
 
         public void Heal() => _failures = 0;
 

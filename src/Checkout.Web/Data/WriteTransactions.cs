@@ -22,6 +22,9 @@ public sealed class WriteTransactions : IDisposable
 
         try
         {
+            // A failed SaveChanges always ends its transaction here (rolled back whole, or to a savepoint of ours), so EF's
+            // own savepoint around every SaveChanges would be two statements per save for nothing.
+            db.Database.AutoSavepointsEnabled = false;
             return new WriteTransaction(await db.Database.BeginTransactionAsync(ct), gated ? _sqliteWriter : null);
         }
         catch
@@ -42,6 +45,12 @@ public sealed class WriteTransactions : IDisposable
 public sealed class WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate) : IAsyncDisposable
 {
     public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+
+    public Task CreateSavepointAsync(string name, CancellationToken ct) => transaction.CreateSavepointAsync(name, ct);
+
+    public Task RollbackToSavepointAsync(string name, CancellationToken ct) => transaction.RollbackToSavepointAsync(name, ct);
+
+    public Task ReleaseSavepointAsync(string name, CancellationToken ct) => transaction.ReleaseSavepointAsync(name, ct);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Checkout.Web.Infrastructure;
@@ -19,8 +21,17 @@ public sealed class SqlitePragmas(int busyTimeoutMs, string synchronous) : DbCon
         return Task.CompletedTask;
     }
 
+    // The pragmas stay with the SQLite handle, which the connection pool keeps open across EF's many opens and
+    // closes: apply them once per handle, not before every statement.
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
     private void Apply(DbConnection connection)
     {
+        if (connection is not SqliteConnection { Handle: { } handle } || !_configured.TryAdd(handle, handle))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = {synchronous};";
         command.ExecuteNonQuery();

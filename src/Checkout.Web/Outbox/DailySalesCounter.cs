@@ -16,6 +16,8 @@ public sealed class DailySalesCounter : IOutboxHandler
 
     public string Name => HandlerName;
 
+    public bool WritesDatabase => true;
+
     public async Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct)
     {
         var number = OutboxEvents.Read<OrderCreatedEvent>(message).OrderNumber;

@@ -20,6 +20,8 @@ public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStri
 
     public string Name => HandlerName;
 
+    public bool WritesDatabase => false; // reads the order, writes a file
+
     public async Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct)
     {
         var number = OutboxEvents.Read<OrderCreatedEvent>(message).OrderNumber;

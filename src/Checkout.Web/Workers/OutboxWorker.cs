@@ -8,7 +8,7 @@ namespace Checkout.Web.Workers;
 /// <summary>
 /// Delivers outbox messages to their handlers, at least once. A message is first claimed with a guarded update
 /// (so two workers, in one process or on several instances, never run it at the same time while its lease
-/// holds), then handled and marked processed in one transaction. A failure waits with exponential backoff;
+/// holds), then handled and marked processed in one transaction with the rest of its batch. A failure waits with exponential backoff;
 /// after <see cref="OutboxOptions.MaxAttempts"/> the message is a dead letter until an admin retries it.
 /// </summary>
 public sealed partial class OutboxWorker(
@@ -52,10 +52,9 @@ public sealed partial class OutboxWorker(
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
         var claim = Guid.NewGuid();
         var batch = await ClaimAsync(db, claim, ct);
-        foreach (var message in batch)
+        if (batch.Count > 0)
         {
-            db.ChangeTracker.Clear();
-            await DeliverAsync(db, message, claim, ct);
+            await DeliverAsync(db, batch, claim, ct);
         }
 
         return batch.Count;
@@ -72,6 +71,8 @@ public sealed partial class OutboxWorker(
 
         // A message whose every attempt ended with the worker itself gone (it crashes the process) is given up too.
         var maxAttempts = options.Value.MaxAttempts;
+        var batchSize = options.Value.BatchSize;
+        var leasedUntil = now + options.Value.Lease; // values, not expressions, inside queries: EF would compile those on every run
         await db.OutboxMessages
             .Where(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null && m.Attempts >= maxAttempts && m.LockedUntilUtc < now)
             .ExecuteUpdateAsync(s => s
@@ -85,73 +86,124 @@ public sealed partial class OutboxWorker(
                 && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
-            .Take(options.Value.BatchSize);
+            .Take(batchSize);
         var claimed = await db.OutboxMessages
             .Where(m => due.Contains(m.Id) && m.ProcessedUtc == null && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LockToken, claim)
-                .SetProperty(m => m.LockedUntilUtc, now + options.Value.Lease)
+                .SetProperty(m => m.LockedUntilUtc, leasedUntil)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
         var batch = claimed == 0 ? [] : await db.OutboxMessages.AsNoTracking().Where(m => m.LockToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
         await transaction.CommitAsync(ct);
         return batch;
     }
 
-    /// <summary>Runs the handler and marks the message processed in one transaction; a failure is recorded instead.</summary>
-    private async Task DeliverAsync(ShopDbContext db, OutboxMessage message, Guid claim, CancellationToken ct)
+    /// <summary>
+    /// Runs each message's handler and marks it processed, the whole batch in one transaction (one commit, one disk
+    /// sync, instead of one per message). Handlers that only read run first, outside it. Each message's writes run
+    /// inside its own savepoint: a failing one is rolled back to it and its failure recorded, without undoing the others.
+    /// </summary>
+    private async Task DeliverAsync(ShopDbContext db, List<OutboxMessage> batch, Guid claim, CancellationToken ct)
     {
-        try
+        const string Delivery = "delivery";
+        var failed = new Dictionary<long, Exception>();
+        foreach (var message in batch)
         {
-            if (!_handlers.TryGetValue(message.Handler, out var handler))
+            if (_handlers.TryGetValue(message.Handler, out var reader) && !reader.WritesDatabase)
             {
-                throw new InvalidOperationException($"No handler named '{message.Handler}' is registered.");
-            }
-
-            await using var delivery = await writes.BeginAsync(db, ct);
-            await handler.HandleAsync(message, db, ct);
-            var marked = await db.OutboxMessages
-                .Where(m => m.Id == message.Id && m.ProcessedUtc == null && m.LockToken == claim)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.ProcessedUtc, clock.GetUtcNow().UtcDateTime)
-                    .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
-                    .SetProperty(m => m.LockToken, (Guid?)null)
-                    .SetProperty(m => m.LastError, (string?)null), ct);
-            if (marked == 1)
-            {
-                await delivery.CommitAsync(ct); // otherwise our lease ran out and another worker owns it: roll back
+                try
+                {
+                    await reader.HandleAsync(message, db, ct);
+                }
+                catch (Exception failure) when (!ct.IsCancellationRequested)
+                {
+                    failed[message.Id] = failure;
+                }
             }
         }
-        catch (Exception failure) when (!ct.IsCancellationRequested)
+
+        var failures = new List<(OutboxMessage Message, Exception Failure, bool Dead, string Error)>();
+        await using (var transaction = await writes.BeginAsync(db, ct))
         {
-            db.ChangeTracker.Clear();
-            await RecordFailureAsync(db, message, claim, failure, ct);
+            foreach (var message in batch)
+            {
+                db.ChangeTracker.Clear();
+                await transaction.CreateSavepointAsync(Delivery, ct);
+                try
+                {
+                    if (!_handlers.TryGetValue(message.Handler, out var handler))
+                    {
+                        throw new InvalidOperationException($"No handler named '{message.Handler}' is registered.");
+                    }
+
+                    if (failed.TryGetValue(message.Id, out var failedBefore))
+                    {
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failedBefore);
+                    }
+
+                    if (handler.WritesDatabase)
+                    {
+                        await handler.HandleAsync(message, db, ct);
+                    }
+
+                    var processedUtc = clock.GetUtcNow().UtcDateTime;
+                    var marked = await db.OutboxMessages
+                        .Where(m => m.Id == message.Id && m.ProcessedUtc == null && m.LockToken == claim)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(m => m.ProcessedUtc, processedUtc)
+                            .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                            .SetProperty(m => m.LockToken, (Guid?)null)
+                            .SetProperty(m => m.LastError, (string?)null), ct);
+                    if (marked != 1)
+                    {
+                        await transaction.RollbackToSavepointAsync(Delivery, ct); // our lease ran out and another worker owns it
+                    }
+                }
+                catch (Exception failure) when (!ct.IsCancellationRequested)
+                {
+                    db.ChangeTracker.Clear();
+                    await transaction.RollbackToSavepointAsync(Delivery, ct);
+                    var (dead, error) = await RecordFailureAsync(db, message, claim, failure, ct);
+                    failures.Add((message, failure, dead, error));
+                }
+
+                await transaction.ReleaseSavepointAsync(Delivery, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        foreach (var (message, failure, dead, error) in failures)
+        {
+            if (dead)
+            {
+                LogDeadLettered(log, failure, message.Id, message.Type, message.Handler, message.Subject, message.Attempts);
+            }
+            else
+            {
+                LogRetrying(log, message.Id, message.Type, message.Handler, message.Subject, message.Attempts, error);
+            }
         }
     }
 
-    private async Task RecordFailureAsync(ShopDbContext db, OutboxMessage message, Guid claim, Exception failure, CancellationToken ct)
+    /// <summary>Records a failed attempt (inside the batch's transaction): when to try again, or a dead letter.</summary>
+    private async Task<(bool Dead, string Error)> RecordFailureAsync(ShopDbContext db, OutboxMessage message, Guid claim, Exception failure, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var dead = message.Attempts >= options.Value.MaxAttempts;
+        var nextAttemptUtc = now + options.Value.RetryDelay(message.Attempts);
+        DateTime? deadLetteredUtc = dead ? now : null;
         var error = $"{failure.GetType().Name}: {failure.Message}";
         error = error.Length > 2000 ? error[..2000] : error;
-        await using var transaction = await writes.BeginAsync(db, ct);
         await db.OutboxMessages
             .Where(m => m.Id == message.Id && m.ProcessedUtc == null && m.LockToken == claim)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
                 .SetProperty(m => m.LockToken, (Guid?)null)
                 .SetProperty(m => m.LastError, error)
-                .SetProperty(m => m.NextAttemptUtc, now + options.Value.RetryDelay(message.Attempts))
-                .SetProperty(m => m.DeadLetteredUtc, dead ? now : null), ct);
-        await transaction.CommitAsync(ct);
-        if (dead)
-        {
-            LogDeadLettered(log, failure, message.Id, message.Type, message.Handler, message.Subject, message.Attempts);
-        }
-        else
-        {
-            LogRetrying(log, message.Id, message.Type, message.Handler, message.Subject, message.Attempts, error);
-        }
+                .SetProperty(m => m.NextAttemptUtc, nextAttemptUtc)
+                .SetProperty(m => m.DeadLetteredUtc, deadLetteredUtc), ct);
+        return (dead, error);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox poll failed; trying again at the next tick")]

@@ -30,11 +30,11 @@ public sealed class CatalogController(ShopDbContext db, CartService carts, TimeP
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
         var cartId = await carts.FindCartIdAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var held = Stock.HeldByOthers(db, id, cartId, clock.GetUtcNow().UtcDateTime);
         var product = await db.Products
             .Where(p => p.Id == id && p.Offers.Any())
             .Select(p => new ProductDetails(p.Id, p.Name, p.Color, p.Storage, p.Category, p.Description, p.ImageUrl,
-                p.Stock - Stock.HeldByOthers(db, id, cartId, now).Sum(),
+                p.Stock - held.Sum(),
                 p.Offers.OrderBy(o => o.PriceTiyn).ThenBy(o => o.StoreId)
                     .Select(o => new StoreOffer(o.Store!.Name, new Money(o.PriceTiyn))).ToList()))
             .FirstOrDefaultAsync(ct);

@@ -128,8 +128,9 @@ public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, 
         foreach (var line in lines.OrderBy(l => l.ProductId))
         {
             await Stock.LockAsync(db, line.ProductId, ct);
+            var heldByOthers = Stock.HeldByOthers(db, line.ProductId, id, nowUtc);
             var sold = await db.Products
-                .Where(p => p.Id == line.ProductId && p.Stock - Stock.HeldByOthers(db, line.ProductId, id, nowUtc).Sum() >= line.Quantity)
+                .Where(p => p.Id == line.ProductId && p.Stock - heldByOthers.Sum() >= line.Quantity)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
             if (sold != 1)
             {

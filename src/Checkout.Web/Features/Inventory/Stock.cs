@@ -9,7 +9,11 @@ namespace Checkout.Web.Features.Inventory;
 /// </summary>
 public static class Stock
 {
-    /// <summary>Units held by carts other than <paramref name="cartId"/> (all carts when null) at <paramref name="nowUtc"/>.</summary>
+    /// <summary>
+    /// Units held by carts other than <paramref name="cartId"/> (all carts when null) at <paramref name="nowUtc"/>. Capture it in
+    /// a local before using it inside another query: EF inlines a captured query, while a method call inside the expression
+    /// is compiled and run again on every execution.
+    /// </summary>
     public static IQueryable<int> HeldByOthers(ShopDbContext db, int productId, Guid? cartId, DateTime nowUtc) =>
         db.StockReservations
             .Where(r => r.ProductId == productId && r.ExpiresUtc > nowUtc && (cartId == null || r.CartId != cartId))
@@ -18,9 +22,10 @@ public static class Stock
     /// <summary>What <paramref name="cartId"/> may hold of a product: stock − other carts' live reservations (never below zero).</summary>
     public static async Task<int> AvailableAsync(ShopDbContext db, int productId, Guid? cartId, DateTime nowUtc, CancellationToken ct)
     {
+        var held = HeldByOthers(db, productId, cartId, nowUtc);
         var level = await db.Products
             .Where(p => p.Id == productId)
-            .Select(p => new { p.Stock, Held = HeldByOthers(db, productId, cartId, nowUtc).Sum() })
+            .Select(p => new { p.Stock, Held = held.Sum() })
             .FirstOrDefaultAsync(ct);
         return level is null ? 0 : Math.Max(0, level.Stock - level.Held);
     }
