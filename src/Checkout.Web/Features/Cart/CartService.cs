@@ -24,14 +24,12 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
 
     public async Task<CartView> GetAsync(CancellationToken ct = default)
     {
-        var cartId = await FindCartIdAsync(ct);
-        if (cartId is null)
+        if (VisitorCartLines() is not { } visitorLines)
         {
             return CartView.Empty;
         }
 
-        var lines = await db.CartLines
-            .Where(l => l.CartId == cartId)
+        var lines = await visitorLines
             .OrderBy(l => l.AddedUtc).ThenBy(l => l.Id)
             .Select(l => new CartLineView(
                 l.ProductId, l.Product!.Name, l.Product.Color, l.Product.Storage, l.Product.ImageUrl,
@@ -48,8 +46,28 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
             return _view.ItemCount;
         }
 
-        var cartId = await FindCartIdAsync(ct);
-        return cartId is null ? 0 : await db.CartLines.Where(l => l.CartId == cartId).SumAsync(l => l.Quantity, ct);
+        return VisitorCartLines() is { } lines ? await lines.SumAsync(l => l.Quantity, ct) : 0;
+    }
+
+    /// <summary>
+    /// The lines of the visitor's cart, the cart found by its owner (or the guest's cookie) within the same statement,
+    /// so showing a cart is one query; null when the visitor can have no cart.
+    /// </summary>
+    private IQueryable<CartLine>? VisitorCartLines()
+    {
+        if (_cart.Known)
+        {
+            return _cart.Id is { } id ? db.CartLines.Where(l => l.CartId == id) : null;
+        }
+
+        if (CurrentUserId() is { } userId)
+        {
+            return db.CartLines.Where(l => l.CartId == db.Carts.Where(c => c.UserId == userId).Select(c => c.Id).FirstOrDefault());
+        }
+
+        return TryReadCookie(out var cartId)
+            ? db.CartLines.Where(l => l.CartId == cartId && db.Carts.Any(c => c.Id == cartId && c.UserId == null))
+            : null;
     }
 
     public async Task<CartOutcome> AddAsync(int productId, int quantity, CancellationToken ct = default)
