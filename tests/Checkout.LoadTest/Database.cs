@@ -49,6 +49,10 @@ internal sealed class Database(DbConnection connection, string provider, string 
             ? Convert.ToInt32(id, CultureInfo.InvariantCulture)
             : null;
 
+    /// <summary>Outbox events neither delivered nor given up yet.</summary>
+    public Task<long> UndeliveredAsync() =>
+        LongAsync("""SELECT COUNT(*) FROM "OutboxMessages" WHERE "ProcessedUtc" IS NULL AND "DeadLetteredUtc" IS NULL""");
+
     private async Task<HashSet<string>> OrdersPaidByCardAsync()
     {
         await using var command = connection.CreateCommand();

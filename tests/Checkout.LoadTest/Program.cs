@@ -73,6 +73,8 @@ internal static class LoadTestProgram
             await Task.WhenAll(shoppers.Select(s => s.PayLoopAsync(run)));
             Print("pay (POST /cart/add → POST /process_payment)", options, run, Requests.Pay, "payments/s");
             paidOrders = [.. shoppers.SelectMany(s => s.PaidOrders)];
+            // A rate the shop's background work can't keep up with is no sustained rate: show what the outbox still owes.
+            Console.WriteLine($"  outbox: {await database.UndeliveredAsync()} events not yet delivered at the end (2 per payment)");
             if (run.Succeeded(Requests.Pay) == 0)
             {
                 Console.WriteLine("  BROKEN: no payment succeeded.");
