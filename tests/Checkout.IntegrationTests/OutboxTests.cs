@@ -182,6 +182,43 @@ public sealed partial class OutboxTests
         File.Exists(Path.Combine(shop.DataDirectory, "mail", $"{order}.eml")).Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // a statement that fails in the database: PostgreSQL then refuses everything until the savepoint is rolled back to
+    public async Task A_handler_that_fails_after_writing_is_undone_alone(bool failInTheDatabase)
+    {
+        var broken = new WritingFailer(failInTheDatabase);
+        using var shop = new ShopFactory { TestServices = s => s.AddSingleton<IOutboxHandler>(broken) };
+        var order = await PayAsync(shop);
+
+        var failed = await WaitForAsync(shop, db => db.OutboxMessages.SingleOrDefaultAsync(m => m.Handler == WritingFailer.HandlerName && m.LastError != null));
+        await WaitForAsync(shop, async db => await db.OutboxMessages.AnyAsync(m => m.Handler != WritingFailer.HandlerName && m.ProcessedUtc == null) ? null : "delivered");
+
+        failed.ProcessedUtc.Should().BeNull();
+        await using var db = shop.OpenDatabase();
+        (await db.DailySales.AnyAsync(d => d.Day == WritingFailer.Day)).Should().BeFalse("the failing handler's write is rolled back to its savepoint");
+        (await db.DailySales.SumAsync(d => d.Orders)).Should().Be(1);
+        File.Exists(Path.Combine(shop.DataDirectory, "mail", $"{order}.eml")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_long_error_is_cut_whole_characters_and_recorded_without_disturbing_the_batch()
+    {
+        // Cut at 2 000 characters it would end in half an emoji, which PostgreSQL refuses to store.
+        var text = new string('x', 2000 - "IOException: ".Length - 1) + "\U0001F600 tail";
+        var broken = new FlakyHandler(failures: int.MaxValue, error: text);
+        using var shop = new ShopFactory { TestServices = s => s.AddSingleton<IOutboxHandler>(broken) };
+        await PayAsync(shop);
+
+        var failed = await WaitForAsync(shop, db => db.OutboxMessages.SingleOrDefaultAsync(m => m.Handler == FlakyHandler.HandlerName && m.LastError != null));
+        await WaitForAsync(shop, async db => await db.OutboxMessages.AnyAsync(m => m.Handler != FlakyHandler.HandlerName && m.ProcessedUtc == null) ? null : "delivered");
+
+        failed.LastError!.Length.Should().Be(1999);
+        char.IsHighSurrogate(failed.LastError[^1]).Should().BeFalse();
+        await using var db = shop.OpenDatabase();
+        (await db.DailySales.SumAsync(d => d.Orders)).Should().Be(1);
+    }
+
     [Fact]
     public async Task A_message_whose_worker_died_on_every_attempt_becomes_a_dead_letter()
     {
@@ -256,7 +293,7 @@ public sealed partial class OutboxTests
     private static partial Regex EncodedWord();
 
     /// <summary>A handler of <c>order.created</c> that fails a number of times, then works.</summary>
-    private sealed class FlakyHandler(int failures, bool writesDatabase = true) : IOutboxHandler
+    private sealed class FlakyHandler(int failures, bool writesDatabase = true, string error = "Handler is down") : IOutboxHandler
     {
         public const string HandlerName = "flaky";
 
@@ -279,7 +316,33 @@ public sealed partial class OutboxTests
                 Calls.Add(DateTime.UtcNow);
             }
 
-            return Interlocked.Decrement(ref _failures) >= 0 ? throw new IOException("Handler is down") : Task.CompletedTask;
+            return Interlocked.Decrement(ref _failures) >= 0 ? throw new IOException(error) : Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Writes a row, then fails (in the database, or after it).</summary>
+    private sealed class WritingFailer(bool failInTheDatabase) : IOutboxHandler
+    {
+        public const string HandlerName = "writing-failer";
+
+        public const string Day = "failer";
+
+        public string EventType => OutboxEvents.OrderCreated;
+
+        public string Name => HandlerName;
+
+        public bool WritesDatabase => true;
+
+        public async Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct)
+        {
+            var insert = $"""INSERT INTO "DailySales" ("Day", "Orders", "Units", "RevenueTiyn") VALUES ('{Day}', 1, 1, 1)""";
+            await db.Database.ExecuteSqlRawAsync(insert, ct);
+            if (failInTheDatabase)
+            {
+                await db.Database.ExecuteSqlRawAsync(insert, ct); // the same day again: a duplicate key
+            }
+
+            throw new IOException("Handler is down");
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class SqlitePragmas(int busyTimeoutMs, string synchronous) : DbCon
 
     private void Apply(DbConnection connection)
     {
-        if (connection is not SqliteConnection { Handle: { } handle } || !_configured.TryAdd(handle, handle))
+        if (connection is not SqliteConnection { Handle: { } handle } || _configured.TryGetValue(handle, out _))
         {
             return;
         }
@@ -35,5 +35,6 @@ public sealed class SqlitePragmas(int busyTimeoutMs, string synchronous) : DbCon
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = {synchronous};";
         command.ExecuteNonQuery();
+        _configured.AddOrUpdate(handle, handle); // only once they are set: a failed attempt is made again at the next open
     }
 }

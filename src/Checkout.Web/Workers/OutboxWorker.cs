@@ -163,8 +163,18 @@ public sealed partial class OutboxWorker(
                 {
                     db.ChangeTracker.Clear();
                     await transaction.RollbackToSavepointAsync(Delivery, ct);
-                    var (dead, error) = await RecordFailureAsync(db, message, claim, failure, ct);
-                    failures.Add((message, failure, dead, error));
+                    try
+                    {
+                        var (dead, error) = await RecordFailureAsync(db, message, claim, failure, ct);
+                        failures.Add((message, failure, dead, error));
+                    }
+                    catch (Exception unrecorded) when (!ct.IsCancellationRequested)
+                    {
+                        // Not even the failure could be written: leave this message claimed (its lease runs out and it is
+                        // tried again) rather than lose the rest of the batch with it.
+                        await transaction.RollbackToSavepointAsync(Delivery, ct);
+                        LogNotRecorded(log, unrecorded, message.Id, message.Handler, message.Subject);
+                    }
                 }
 
                 await transaction.ReleaseSavepointAsync(Delivery, ct);
@@ -194,7 +204,11 @@ public sealed partial class OutboxWorker(
         var nextAttemptUtc = now + options.Value.RetryDelay(message.Attempts);
         DateTime? deadLetteredUtc = dead ? now : null;
         var error = $"{failure.GetType().Name}: {failure.Message}";
-        error = error.Length > 2000 ? error[..2000] : error;
+        if (error.Length > MaxErrorLength)
+        {
+            error = error[..(char.IsHighSurrogate(error[MaxErrorLength - 1]) ? MaxErrorLength - 1 : MaxErrorLength)]; // never half a character
+        }
+
         await db.OutboxMessages
             .Where(m => m.Id == message.Id && m.ProcessedUtc == null && m.LockToken == claim)
             .ExecuteUpdateAsync(s => s
@@ -205,6 +219,11 @@ public sealed partial class OutboxWorker(
                 .SetProperty(m => m.DeadLetteredUtc, deadLetteredUtc), ct);
         return (dead, error);
     }
+
+    private const int MaxErrorLength = 2000;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Handler}, {Subject}) failed and its failure could not be recorded; it is tried again when its lease runs out")]
+    private static partial void LogNotRecorded(ILogger logger, Exception failure, long id, string handler, string subject);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox poll failed; trying again at the next tick")]
     private static partial void LogPollFailed(ILogger logger, Exception failure);
