@@ -60,14 +60,20 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
             return _cart.Id is { } id ? db.CartLines.Where(l => l.CartId == id) : null;
         }
 
+        return VisitorCart() is { } cart
+            ? db.CartLines.Where(l => l.CartId == cart.Select(c => c.Id).FirstOrDefault())
+            : null;
+    }
+
+    /// <summary>The signed-in shopper's cart, or the guest's from the cookie (a guest cart only); null when there can be none.</summary>
+    private IQueryable<Domain.Cart>? VisitorCart()
+    {
         if (CurrentUserId() is { } userId)
         {
-            return db.CartLines.Where(l => l.CartId == db.Carts.Where(c => c.UserId == userId).Select(c => c.Id).FirstOrDefault());
+            return db.Carts.Where(c => c.UserId == userId);
         }
 
-        return TryReadCookie(out var cartId)
-            ? db.CartLines.Where(l => l.CartId == cartId && db.Carts.Any(c => c.Id == cartId && c.UserId == null))
-            : null;
+        return TryReadCookie(out var cartId) ? db.Carts.Where(c => c.Id == cartId && c.UserId == null) : null;
     }
 
     public async Task<CartOutcome> AddAsync(int productId, int quantity, CancellationToken ct = default)
@@ -167,21 +173,8 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
         return _cart.Id;
     }
 
-    private async Task<Guid?> LookUpCartIdAsync(CancellationToken ct)
-    {
-        var userId = CurrentUserId();
-        if (userId is not null)
-        {
-            return await db.Carts.Where(c => c.UserId == userId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-        }
-
-        if (!TryReadCookie(out var cartId))
-        {
-            return null;
-        }
-
-        return await db.Carts.Where(c => c.Id == cartId && c.UserId == null).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-    }
+    private async Task<Guid?> LookUpCartIdAsync(CancellationToken ct) =>
+        VisitorCart() is { } cart ? await cart.Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) : null;
 
     /// <summary>
     /// Runs a change of the cart's lines in a transaction whose first statement takes the cart row, as a
