@@ -232,14 +232,16 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
         if (current is null)
         {
             db.CartLines.Add(new CartLine { CartId = cartId, ProductId = productId, Quantity = quantity, AddedUtc = clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(ct);
-            return CartOutcome.Done;
+        }
+        else if (await db.CartLines
+            .Where(l => l.CartId == cartId && l.ProductId == productId && l.Quantity == current)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity), ct) != 1)
+        {
+            return CartChange.NotInCart;
         }
 
-        var changed = await db.CartLines
-            .Where(l => l.CartId == cartId && l.ProductId == productId && l.Quantity == current)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity), ct);
-        return changed == 1 ? CartOutcome.Done : CartChange.NotInCart;
+        await db.SaveChangesAsync(ct); // the new line and/or the new reservation, in one save
+        return CartOutcome.Done;
     }
 
     private async Task<Guid> GetOrCreateCartIdAsync(CancellationToken ct)

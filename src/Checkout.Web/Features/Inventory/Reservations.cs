@@ -8,7 +8,7 @@ namespace Checkout.Web.Features.Inventory;
 /// <summary>
 /// Holds units for a cart while the shopper shops. A cart's reservation of a product always equals its cart line's
 /// quantity and is renewed for <see cref="InventoryOptions.ReservationTtl"/> by every change of that line.
-/// Call inside the cart's write transaction.
+/// Call inside the cart's write transaction; a new reservation is added to the context, saved by the caller's SaveChanges.
 /// </summary>
 public sealed class Reservations(ShopDbContext db, TimeProvider clock, IOptions<InventoryOptions> options)
 {
@@ -34,7 +34,6 @@ public sealed class Reservations(ShopDbContext db, TimeProvider clock, IOptions<
         if (renewed == 0)
         {
             db.StockReservations.Add(new StockReservation { CartId = cartId, ProductId = productId, Quantity = quantity, ExpiresUtc = expires });
-            await db.SaveChangesAsync(ct);
         }
 
         return new Reservation(true, available);
