@@ -1,5 +1,5 @@
 using System.Net;
-using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net;
-using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

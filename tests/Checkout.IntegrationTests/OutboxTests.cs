@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Outbox;
 using Checkout.Web.Workers;

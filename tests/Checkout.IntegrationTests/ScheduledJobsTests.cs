@@ -1,5 +1,4 @@
 using Checkout.Web.Domain;
-using Checkout.Web.Infrastructure.Idempotency;
 using Checkout.Web.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using Checkout.Web.Domain;
 using Checkout.Web.Infrastructure.Idempotency;
-using Checkout.Web.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Checkout.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using Checkout.Web.Data;
+using Checkout.Web.Domain;
 
 namespace Checkout.Web.Outbox;
 

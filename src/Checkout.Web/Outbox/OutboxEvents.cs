@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Checkout.Web.Infrastructure;
 
 namespace Checkout.Web.Outbox;

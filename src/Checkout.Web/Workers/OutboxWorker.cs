@@ -1,4 +1,5 @@
 using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Checkout.Web.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

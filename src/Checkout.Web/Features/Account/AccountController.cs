@@ -1,4 +1,4 @@
-using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Checkout.Web.Features.Cart;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

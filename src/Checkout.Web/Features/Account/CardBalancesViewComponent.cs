@@ -1,4 +1,5 @@
 using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Checkout.Web.Features.Payment;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,5 +1,5 @@
 using Checkout.Web.Data;
-using Checkout.Web.Outbox;
+using Checkout.Web.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

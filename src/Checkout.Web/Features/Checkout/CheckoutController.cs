@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Checkout.Web.Features.Cart;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

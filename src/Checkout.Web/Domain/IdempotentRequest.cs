@@ -1,4 +1,4 @@
-namespace Checkout.Web.Infrastructure.Idempotency;
+namespace Checkout.Web.Domain;
 
 /// <summary>
 /// A money-moving request's <c>Idempotency-Key</c>, per shopper: the hash of the request it first came with and,

@@ -1,4 +1,4 @@
-namespace Checkout.Web.Outbox;
+namespace Checkout.Web.Domain;
 
 /// <summary>Orders and revenue per day (the shop's local date, Asia/Almaty), counted from <c>order.created</c> events.</summary>
 public sealed class DailySales

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Checkout.Web.Data;
+namespace Checkout.Web.Domain;
 
 public sealed class ShopUser : IdentityUser
 {

@@ -1,4 +1,4 @@
-namespace Checkout.Web.Outbox;
+namespace Checkout.Web.Domain;
 
 /// <summary>
 /// One event for one handler, written in the same transaction as the change it reports, so it can't be lost
