@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Checkout.Web.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Checkout.Web.Features.Account;
@@ -21,13 +22,13 @@ public sealed class RegisterForm
 {
     [Display(Name = "FullName")]
     [Required(ErrorMessage = "FieldRequired")]
-    [StringLength(200, ErrorMessage = "FieldTooLong")]
+    [StringLength(Lengths.Name, ErrorMessage = "FieldTooLong")]
     public string FullName { get; set; } = "";
 
     [Display(Name = "Email")]
     [Required(ErrorMessage = "FieldRequired")]
     [EmailAddress(ErrorMessage = "EmailInvalid")]
-    [StringLength(256, ErrorMessage = "FieldTooLong")]
+    [StringLength(Lengths.Email, ErrorMessage = "FieldTooLong")]
     public string Email { get; set; } = "";
 
     [Display(Name = "Password")]
@@ -53,7 +54,7 @@ public sealed class ProfileForm
 
     [Display(Name = "FullName")]
     [Required(ErrorMessage = "FieldRequired")]
-    [StringLength(200, ErrorMessage = "FieldTooLong")]
+    [StringLength(Lengths.Name, ErrorMessage = "FieldTooLong")]
     public string FullName { get; set; } = "";
 
     [Display(Name = "Phone")]
@@ -62,6 +63,6 @@ public sealed class ProfileForm
     public string? Phone { get; set; }
 
     [Display(Name = "DeliveryAddress")]
-    [StringLength(500, ErrorMessage = "FieldTooLong")]
+    [StringLength(Lengths.Address, ErrorMessage = "FieldTooLong")]
     public string? DeliveryAddress { get; set; }
 }

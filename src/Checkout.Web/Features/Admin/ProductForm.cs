@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Checkout.Web.Domain;
 
 namespace Checkout.Web.Features.Admin;
 
@@ -7,30 +8,30 @@ public sealed class ProductForm
 {
     [Display(Name = "Name")]
     [Required(ErrorMessage = "FieldRequired")]
-    [StringLength(200, ErrorMessage = "FieldTooLong")]
+    [StringLength(Lengths.Name, ErrorMessage = "FieldTooLong")]
     public string Name { get; set; } = "";
 
     [Display(Name = "Color")]
     [Required(ErrorMessage = "FieldRequired")]
-    [StringLength(100, ErrorMessage = "FieldTooLong")]
+    [StringLength(Lengths.ShortName, ErrorMessage = "FieldTooLong")]
     public string Color { get; set; } = "";
 
     [Display(Name = "Storage")]
     [Required(ErrorMessage = "FieldRequired")]
-    [StringLength(50, ErrorMessage = "FieldTooLong")]
+    [StringLength(Lengths.Storage, ErrorMessage = "FieldTooLong")]
     public string Storage { get; set; } = "";
 
     [Display(Name = "Category")]
     [Required(ErrorMessage = "FieldRequired")]
-    [StringLength(100, ErrorMessage = "FieldTooLong")]
+    [StringLength(Lengths.ShortName, ErrorMessage = "FieldTooLong")]
     public string Category { get; set; } = "";
 
     [Display(Name = "Description")]
-    [StringLength(2000, ErrorMessage = "FieldTooLong")]
+    [StringLength(Lengths.LongText, ErrorMessage = "FieldTooLong")]
     public string? Description { get; set; }
 
     [Display(Name = "ImageUrl")]
-    [StringLength(500, ErrorMessage = "FieldTooLong")]
+    [StringLength(Lengths.Url, ErrorMessage = "FieldTooLong")]
     public string? ImageUrl { get; set; }
 
     [Display(Name = "Stock")]
