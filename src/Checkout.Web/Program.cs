@@ -11,7 +11,6 @@ using Checkout.Web.Outbox;
 using Checkout.Web.Workers;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -86,9 +85,7 @@ builder.Services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     };
 });
-builder.Services.AddDataProtection().SetApplicationName("Checkout");
-builder.Services.AddOptions<KeyManagementOptions>()
-    .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseKeyRepository(scopes));
+builder.Services.AddDataProtection().SetApplicationName("Checkout").PersistKeysToDbContext<ShopDbContext>();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 // Kazakh text, «quotes», dashes and ₸ go out as characters, not &#x…; entities (markup stays encoded as always).

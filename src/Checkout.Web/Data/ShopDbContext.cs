@@ -1,4 +1,5 @@
 using Checkout.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,9 +7,10 @@ namespace Checkout.Web.Data;
 
 /// <summary>
 /// The shop's database on SQLite (the embedded default); <see cref="PostgresShopDbContext"/> is the same model
-/// on PostgreSQL, a type of its own so each provider has its own migrations.
+/// on PostgreSQL, a type of its own so each provider has its own migrations. It also holds the data-protection keys,
+/// so every instance signs and reads the same auth cookies and antiforgery tokens.
 /// </summary>
-public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUser>(options)
+public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Store> Stores => Set<Store>();
 
