@@ -2,7 +2,7 @@ using System.Globalization;
 using Checkout.Web;
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
-using Checkout.Web.Features.Cart;
+using Checkout.Web.Features.Carts;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Features.Inventory;
 using Checkout.Web.Infrastructure;

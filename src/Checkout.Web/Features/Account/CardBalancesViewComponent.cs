@@ -1,5 +1,5 @@
 using Checkout.Web.Data;
-using Checkout.Web.Features.Payment;
+using Checkout.Web.Features.Checkout;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

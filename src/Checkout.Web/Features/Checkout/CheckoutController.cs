@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Checkout.Web.Data;
-using Checkout.Web.Features.Cart;
+using Checkout.Web.Features.Carts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

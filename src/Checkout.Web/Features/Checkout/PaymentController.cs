@@ -1,7 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
-using Checkout.Web.Features.Cart;
-using Checkout.Web.Features.Checkout;
+using Checkout.Web.Features.Carts;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Antiforgery;
@@ -11,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Checkout.Web.Features.Payment;
+namespace Checkout.Web.Features.Checkout;
 
 /// <summary>
 /// The payment page and <c>POST /process_payment</c>. The endpoint answers JSON to the page's script
@@ -135,7 +134,7 @@ public sealed class PaymentController(
         var cards = await db.Cards
             .Where(c => c.UserId == userId)
             .OrderBy(c => c.Id)
-            .Select(c => new CardOption(c.Id, c.Name, new Domain.Money(c.BalanceTiyn)))
+            .Select(c => new CardOption(c.Id, c.Name, new Money(c.BalanceTiyn)))
             .ToListAsync(ct);
         return new PaymentPage(cart.Totals, cards, selectedCardId, error);
     }

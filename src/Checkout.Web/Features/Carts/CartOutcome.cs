@@ -1,4 +1,4 @@
-namespace Checkout.Web.Features.Cart;
+namespace Checkout.Web.Features.Carts;
 
 /// <summary>What a cart change came to; a stock shortage says which product and how many units the cart could have.</summary>
 public sealed record CartOutcome(CartChange Change, string? ProductName = null, int UnitsLeft = 0)

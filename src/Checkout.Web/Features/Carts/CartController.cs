@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
-namespace Checkout.Web.Features.Cart;
+namespace Checkout.Web.Features.Carts;
 
 /// <summary>
 /// The cart page and its form posts. A refused change answers with the cart page, the reason and a

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Checkout.Web.Features.Cart;
+namespace Checkout.Web.Features.Carts;
 
 /// <summary>The number of items in the header's cart link.</summary>
 public sealed class CartBadgeViewComponent(CartService carts) : ViewComponent

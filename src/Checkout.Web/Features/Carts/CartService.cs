@@ -3,7 +3,7 @@ using Checkout.Web.Domain;
 using Checkout.Web.Features.Inventory;
 using Microsoft.EntityFrameworkCore;
 
-namespace Checkout.Web.Features.Cart;
+namespace Checkout.Web.Features.Carts;
 
 /// <summary>
 /// The visitor's cart in the database. A guest's cart is found through the <see cref="CookieName"/> cookie,
@@ -66,7 +66,7 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
     }
 
     /// <summary>The signed-in shopper's cart, or the guest's from the cookie (a guest cart only); null when there can be none.</summary>
-    private IQueryable<Domain.Cart>? VisitorCart()
+    private IQueryable<Cart>? VisitorCart()
     {
         if (CurrentUserId() is { } userId)
         {
@@ -297,10 +297,10 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
         }
     }
 
-    private Domain.Cart NewCart(string? userId)
+    private Cart NewCart(string? userId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return new Domain.Cart { Id = Guid.NewGuid(), UserId = userId, CreatedUtc = now, UpdatedUtc = now };
+        return new Cart { Id = Guid.NewGuid(), UserId = userId, CreatedUtc = now, UpdatedUtc = now };
     }
 
     private string? CurrentUserId() =>
