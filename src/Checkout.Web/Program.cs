@@ -2,6 +2,7 @@ using System.Globalization;
 using Checkout.Web;
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Account;
 using Checkout.Web.Features.Carts;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Features.Inventory;
@@ -104,6 +105,7 @@ builder.Services.AddControllersWithViews(options =>
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddAuthorizationBuilder().AddShopPolicies();
 builder.Services.AddHealthChecks().AddDbContextCheck<ShopDbContext>();
 
 builder.Services.AddHttpContextAccessor();
