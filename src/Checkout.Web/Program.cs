@@ -116,6 +116,7 @@ builder.Services.AddScoped<Reservations>();
 builder.Services.AddSingleton<IScheduledJob, ExpiredReservations>();
 builder.Services.AddScoped<CartService>();
 builder.Services.AddScoped<CheckoutService>();
+builder.Services.AddScoped<IdempotencyClaim>();
 builder.Services.AddScoped<Checkout.Web.Features.Orders.OrderLifecycle>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddSingleton(new Checkout.Web.Features.Admin.ProductImages(Path.Combine(dataDirectory, "uploads")));

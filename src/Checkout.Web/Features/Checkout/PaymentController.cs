@@ -80,8 +80,8 @@ public sealed class PaymentController(
 
         var cartId = await carts.FindCartIdAsync(ct);
         var result = payment.Method == PaymentMethods.CashOnDelivery
-            ? await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, IdempotencyFilter.ClaimOf(HttpContext), ct)
-            : await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, IdempotencyFilter.ClaimOf(HttpContext), ct);
+            ? await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, ct)
+            : await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, ct);
         if (!result.Succeeded)
         {
             return await RefuseAsync(result, userId, payment.CardId, ct);
