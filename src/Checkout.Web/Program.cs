@@ -108,7 +108,6 @@ builder.Services.AddControllersWithViews(options =>
 builder.Services.AddAuthorizationBuilder().AddShopPolicies();
 builder.Services.AddHealthChecks().AddDbContextCheck<ShopDbContext>();
 
-builder.Services.AddHttpContextAccessor();
 builder.Services.AddOptions<InventoryOptions>().Bind(builder.Configuration.GetSection(InventoryOptions.Section))
     .Validate(o => o.ReservationTtl > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero, "Inventory:ReservationTtl and Inventory:CleanupInterval must be positive.")
     .ValidateOnStart();

@@ -28,7 +28,7 @@ public sealed class PaymentController(
     [HttpGet("/payment")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var cart = await carts.GetAsync(ct);
+        var cart = await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct);
         if (cart.IsEmpty)
         {
             return Redirect("/cart");
@@ -78,7 +78,7 @@ public sealed class PaymentController(
             return Refuse(StatusCodes.Status400BadRequest, text["PaymentMethodUnknown"]);
         }
 
-        var cartId = await carts.FindCartIdAsync(ct);
+        var cartId = await carts.FindCartIdAsync(CartOwner.Shopper(userId), ct);
         var result = payment.Method == PaymentMethods.CashOnDelivery
             ? await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, ct)
             : await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, ct);
@@ -117,7 +117,7 @@ public sealed class PaymentController(
             return Refuse(status, message);
         }
 
-        var cart = await carts.GetAsync(ct);
+        var cart = await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct);
         if (cart.IsEmpty)
         {
             return Refuse(status, message);
