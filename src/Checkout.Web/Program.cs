@@ -2,7 +2,8 @@ using System.Globalization;
 using Checkout.Web;
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
-using Checkout.Web.Features.Cart;
+using Checkout.Web.Features.Account;
+using Checkout.Web.Features.Carts;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Features.Inventory;
 using Checkout.Web.Infrastructure;
@@ -101,9 +102,9 @@ builder.Services.AddControllersWithViews(options =>
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddAuthorizationBuilder().AddShopPolicies();
 builder.Services.AddHealthChecks().AddDbContextCheck<ShopDbContext>();
 
-builder.Services.AddHttpContextAccessor();
 builder.Services.AddOptions<InventoryOptions>().Bind(builder.Configuration.GetSection(InventoryOptions.Section))
     .Validate(o => o.ReservationTtl > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero, "Inventory:ReservationTtl and Inventory:CleanupInterval must be positive.")
     .ValidateOnStart();
@@ -111,6 +112,7 @@ builder.Services.AddScoped<Reservations>();
 builder.Services.AddSingleton<IScheduledJob, ExpiredReservations>();
 builder.Services.AddScoped<CartService>();
 builder.Services.AddScoped<CheckoutService>();
+builder.Services.AddScoped<IdempotencyClaim>();
 builder.Services.AddScoped<Checkout.Web.Features.Orders.OrderLifecycle>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddSingleton(new Checkout.Web.Features.Admin.ProductImages(Path.Combine(dataDirectory, "uploads")));

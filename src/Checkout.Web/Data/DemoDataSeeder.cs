@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,6 @@ public sealed partial class DemoDataSeeder(
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
-    public const string AdminRole = "admin";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task SeedAsync()
@@ -61,7 +60,7 @@ public sealed partial class DemoDataSeeder(
         }));
         await db.SaveChangesAsync();
 
-        await EnsureRoleAsync(AdminRole);
+        await EnsureRoleAsync(Roles.Admin);
         foreach (var shopper in shoppers)
         {
             var user = new ShopUser

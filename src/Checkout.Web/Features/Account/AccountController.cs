@@ -1,5 +1,6 @@
+using Checkout.Web.Data;
 using Checkout.Web.Domain;
-using Checkout.Web.Features.Cart;
+using Checkout.Web.Features.Carts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +40,7 @@ public sealed class AccountController(
         }
 
         var user = await users.FindByNameAsync(form.Email.Trim());
-        await carts.MergeGuestCartAsync(user!.Id, ct);
+        await MergeGuestCartAsync(user!.Id, ct);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/main");
     }
 
@@ -75,7 +76,7 @@ public sealed class AccountController(
         }
 
         await signIn.SignInAsync(user, isPersistent: true);
-        await carts.MergeGuestCartAsync(user.Id, ct);
+        await MergeGuestCartAsync(user.Id, ct);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/account/profile");
     }
 
@@ -128,6 +129,16 @@ public sealed class AccountController(
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
+    }
+
+    /// <summary>The guest cart of the cookie (if any) joins the shopper's; the cookie goes with it.</summary>
+    private async Task MergeGuestCartAsync(string userId, CancellationToken ct)
+    {
+        if (CartCookie.GuestCartId(Request) is { } guestCartId)
+        {
+            await carts.MergeGuestCartAsync(guestCartId, userId, ct);
+            CartCookie.Forget(Response);
+        }
     }
 
     private ViewResult Invalid(object form)

@@ -1,6 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
-using Checkout.Web.Features.Payment;
+using Checkout.Web.Features.Checkout;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Account;
 using Checkout.Web.Features.Orders;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Idempotency;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Checkout.Web.Features.Admin;
 
 /// <summary>The admin's orders: a dashboard, the list with filters by state and date, an order's page and its transitions.</summary>
-[Authorize(Roles = DemoDataSeeder.AdminRole)]
+[Authorize(Policy = Roles.AdminPolicy)]
 public sealed class AdminOrdersController(ShopDbContext db, OrderLifecycle lifecycle, UserManager<ShopUser> users, IStringLocalizer<SharedResource> text)
     : Controller
 {

@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Checkout.Web.Features.Admin;
 /// The admin's catalogue: create and edit products, their price in each store, stock and picture. A stock change
 /// is one guarded statement from the count the form was loaded with, recorded in the stock ledger as an adjustment.
 /// </summary>
-[Authorize(Roles = DemoDataSeeder.AdminRole)]
+[Authorize(Policy = Roles.AdminPolicy)]
 public sealed class AdminProductsController(ShopDbContext db, WriteTransactions writes, ProductImages images, TimeProvider clock,
     IStringLocalizer<SharedResource> text) : Controller
 {

@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Account;
 using Checkout.Web.Features.Orders;
 using Checkout.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Checkout.Web.Features.Admin;
 
 /// <summary>The returns queue: requests waiting for a decision first, then the latest decided ones.</summary>
-[Authorize(Roles = DemoDataSeeder.AdminRole)]
+[Authorize(Policy = Roles.AdminPolicy)]
 public sealed class AdminReturnsController(ShopDbContext db, OrderLifecycle lifecycle, UserManager<ShopUser> users, IStringLocalizer<SharedResource> text)
     : Controller
 {

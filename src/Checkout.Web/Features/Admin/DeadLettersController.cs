@@ -1,5 +1,7 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Account;
+using Checkout.Web.Outbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Checkout.Web.Features.Admin;
 
 /// <summary>Events the worker gave up on: what failed, how often, why — and a button to send one again.</summary>
-[Authorize(Roles = DemoDataSeeder.AdminRole)]
+[Authorize(Policy = Roles.AdminPolicy)]
 public sealed class DeadLettersController(ShopDbContext db, WriteTransactions writes, TimeProvider clock, IStringLocalizer<SharedResource> text) : Controller
 {
     private const string Page = "~/Views/Admin/DeadLetters.cshtml";

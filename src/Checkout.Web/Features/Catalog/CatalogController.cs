@@ -1,6 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
-using Checkout.Web.Features.Cart;
+using Checkout.Web.Features.Carts;
 using Checkout.Web.Features.Inventory;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ public sealed class CatalogController(ShopDbContext db, CartService carts, TimeP
     [HttpGet("/main")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var cartId = await carts.FindCartIdAsync(ct);
+        var cartId = await carts.FindCartIdAsync(CartCookie.OwnerOf(HttpContext), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var products = await db.Products
             .Where(p => p.Offers.Any())
@@ -29,7 +29,7 @@ public sealed class CatalogController(ShopDbContext db, CartService carts, TimeP
     [HttpGet("/products/{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
-        var cartId = await carts.FindCartIdAsync(ct);
+        var cartId = await carts.FindCartIdAsync(CartCookie.OwnerOf(HttpContext), ct);
         var held = Stock.HeldByOthers(db, id, cartId, clock.GetUtcNow().UtcDateTime);
         var product = await db.Products
             .Where(p => p.Id == id && p.Offers.Any())

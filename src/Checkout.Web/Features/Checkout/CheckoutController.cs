@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Checkout.Web.Data;
 using Checkout.Web.Domain;
-using Checkout.Web.Features.Cart;
+using Checkout.Web.Features.Carts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ public sealed class CheckoutController(CartService carts, UserManager<ShopUser> 
     [HttpGet("/checkout")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var cart = await carts.GetAsync(ct);
+        var cart = await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct);
         if (cart.IsEmpty)
         {
             return Redirect("/cart");
@@ -37,7 +38,7 @@ public sealed class CheckoutController(CartService carts, UserManager<ShopUser> 
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), new CheckoutPage(await carts.GetAsync(ct), form));
+            return View(nameof(Index), new CheckoutPage(await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct), form));
         }
 
         user.FullName = form.FullName.Trim();

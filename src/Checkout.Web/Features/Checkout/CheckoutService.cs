@@ -14,20 +14,21 @@ namespace Checkout.Web.Features.Checkout;
 /// leaves the cart as it was. Cash on delivery places the order the same way without the card: its
 /// payment is recorded when the order is delivered.
 /// </summary>
-public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events)
+public sealed class CheckoutService(
+    ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events, IdempotencyClaim idempotency)
 {
     private const int Attempts = 3;
 
     /// <param name="expectedTotal">The total the shopper was shown, when the client sends it: a cart changed in another tab is refused, not charged.</param>
-    /// <param name="idempotencyClaim">The request's claimed <c>Idempotency-Key</c>, if any: the order number is recorded on it in the same commit.</param>
-    public Task<CheckoutResult> PayWithCardAsync(string userId, Guid? cartId, int? cardId, Money? expectedTotal = null, long? idempotencyClaim = null, CancellationToken ct = default) =>
-        PlaceAsync(userId, cartId, PaymentMethods.Card, cardId, expectedTotal, idempotencyClaim, ct);
+    /// <remarks>A request that claimed an <c>Idempotency-Key</c> gets the order number recorded on it in the same commit.</remarks>
+    public Task<CheckoutResult> PayWithCardAsync(string userId, Guid? cartId, int? cardId, Money? expectedTotal = null, CancellationToken ct = default) =>
+        PlaceAsync(userId, cartId, PaymentMethods.Card, cardId, expectedTotal, ct);
 
     /// <summary>Places the order to be paid in cash on delivery: no debit now.</summary>
-    public Task<CheckoutResult> PayOnDeliveryAsync(string userId, Guid? cartId, Money? expectedTotal = null, long? idempotencyClaim = null, CancellationToken ct = default) =>
-        PlaceAsync(userId, cartId, PaymentMethods.CashOnDelivery, cardId: null, expectedTotal, idempotencyClaim, ct);
+    public Task<CheckoutResult> PayOnDeliveryAsync(string userId, Guid? cartId, Money? expectedTotal = null, CancellationToken ct = default) =>
+        PlaceAsync(userId, cartId, PaymentMethods.CashOnDelivery, cardId: null, expectedTotal, ct);
 
-    private async Task<CheckoutResult> PlaceAsync(string userId, Guid? cartId, string method, int? cardId, Money? expectedTotal, long? idempotencyClaim, CancellationToken ct)
+    private async Task<CheckoutResult> PlaceAsync(string userId, Guid? cartId, string method, int? cardId, Money? expectedTotal, CancellationToken ct)
     {
         if (cartId is not { } id)
         {
@@ -39,7 +40,7 @@ public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, 
             var number = orderNumbers.New(clock.GetUtcNow());
             try
             {
-                return await PayOnceAsync(userId, id, method, cardId, expectedTotal, number, idempotencyClaim, ct);
+                return await PayOnceAsync(userId, id, method, cardId, expectedTotal, number, ct);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
@@ -58,7 +59,7 @@ public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, 
         return await db.Orders.AnyAsync(o => o.Number == number, ct);
     }
 
-    private async Task<CheckoutResult> PayOnceAsync(string userId, Guid id, string method, int? cardId, Money? expectedTotal, string number, long? idempotencyClaim, CancellationToken ct)
+    private async Task<CheckoutResult> PayOnceAsync(string userId, Guid id, string method, int? cardId, Money? expectedTotal, string number, CancellationToken ct)
     {
         await using var transaction = await writes.BeginAsync(db, ct);
         var byCard = method == PaymentMethods.Card;
@@ -180,7 +181,7 @@ public sealed class CheckoutService(ShopDbContext db, WriteTransactions writes, 
         await db.CartLines.Where(l => l.CartId == id).ExecuteDeleteAsync(ct);
         await db.StockReservations.Where(r => r.CartId == id).ExecuteDeleteAsync(ct);
         var newBalance = card is null ? 0 : await db.Cards.Where(c => c.Id == card.Id).Select(c => c.BalanceTiyn).FirstAsync(ct);
-        await IdempotencyFilter.RecordOutcomeAsync(db, idempotencyClaim, number, ct);
+        await idempotency.RecordOutcomeAsync(db, number, ct); // in this commit: a retry after a crash is told, not charged again
         await transaction.CommitAsync(ct);
 
         return CheckoutResult.Paid(order.Number, totals.Total, new Money(newBalance));

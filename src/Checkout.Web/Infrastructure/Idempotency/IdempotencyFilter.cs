@@ -19,7 +19,7 @@ namespace Checkout.Web.Infrastructure.Idempotency;
 /// runs: 409, try again. Requests the action would refuse before doing anything (not signed in, bad antiforgery
 /// token, unreadable body) pass through untouched and store nothing, and neither does a server error: those may
 /// simply be retried. A holder that died (a crash) loses the key after <see cref="IdempotencyOptions.Lease"/>; if it
-/// had already committed its work (<see cref="RecordOutcomeAsync"/>), the retry is told so instead of doing it again.
+/// had already committed its work (<see cref="IdempotencyClaim.RecordOutcomeAsync"/>), the retry is told so instead of doing it again.
 /// </summary>
 public sealed partial class IdempotencyFilter(
     ShopDbContext db,
@@ -28,10 +28,9 @@ public sealed partial class IdempotencyFilter(
     TimeProvider clock,
     IOptions<IdempotencyOptions> options,
     IStringLocalizer<SharedResource> text,
+    IdempotencyClaim requestClaim,
     ILogger<IdempotencyFilter> log) : IAsyncResourceFilter
 {
-    private const string ClaimItem = "Checkout.IdempotencyClaim";
-
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var http = context.HttpContext;
@@ -86,7 +85,7 @@ public sealed partial class IdempotencyFilter(
             return;
         }
 
-        http.Items[ClaimItem] = claimId;
+        requestClaim.Claimed(claimId);
 
         var original = http.Response.Body;
         using var captured = new MemoryStream();
@@ -216,18 +215,6 @@ public sealed partial class IdempotencyFilter(
             LogNotStored(log, failure, claimId);
         }
     }
-
-    /// <summary>
-    /// Called inside the transaction that does the request's work (a payment's): records what it committed, so a
-    /// retry after a crash between that commit and the stored answer is told, not run again.
-    /// </summary>
-    public static Task RecordOutcomeAsync(ShopDbContext db, long? claimId, string outcome, CancellationToken ct) =>
-        claimId is { } id
-            ? db.IdempotentRequests.Where(r => r.Id == id && r.StatusCode == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, outcome), ct)
-            : Task.CompletedTask;
-
-    /// <summary>The key claimed for this request, for <see cref="RecordOutcomeAsync"/>; null without a key.</summary>
-    public static long? ClaimOf(HttpContext http) => http.Items[ClaimItem] as long?;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the answer of idempotent request {ClaimId}")]
     private static partial void LogNotStored(ILogger logger, Exception failure, long claimId);

@@ -1,7 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
-using Checkout.Web.Features.Cart;
-using Checkout.Web.Features.Checkout;
+using Checkout.Web.Features.Carts;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Antiforgery;
@@ -11,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Checkout.Web.Features.Payment;
+namespace Checkout.Web.Features.Checkout;
 
 /// <summary>
 /// The payment page and <c>POST /process_payment</c>. The endpoint answers JSON to the page's script
@@ -29,7 +28,7 @@ public sealed class PaymentController(
     [HttpGet("/payment")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var cart = await carts.GetAsync(ct);
+        var cart = await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct);
         if (cart.IsEmpty)
         {
             return Redirect("/cart");
@@ -79,10 +78,10 @@ public sealed class PaymentController(
             return Refuse(StatusCodes.Status400BadRequest, text["PaymentMethodUnknown"]);
         }
 
-        var cartId = await carts.FindCartIdAsync(ct);
+        var cartId = await carts.FindCartIdAsync(CartOwner.Shopper(userId), ct);
         var result = payment.Method == PaymentMethods.CashOnDelivery
-            ? await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, IdempotencyFilter.ClaimOf(HttpContext), ct)
-            : await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, IdempotencyFilter.ClaimOf(HttpContext), ct);
+            ? await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, ct)
+            : await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, ct);
         if (!result.Succeeded)
         {
             return await RefuseAsync(result, userId, payment.CardId, ct);
@@ -118,7 +117,7 @@ public sealed class PaymentController(
             return Refuse(status, message);
         }
 
-        var cart = await carts.GetAsync(ct);
+        var cart = await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct);
         if (cart.IsEmpty)
         {
             return Refuse(status, message);
@@ -135,7 +134,7 @@ public sealed class PaymentController(
         var cards = await db.Cards
             .Where(c => c.UserId == userId)
             .OrderBy(c => c.Id)
-            .Select(c => new CardOption(c.Id, c.Name, new Domain.Money(c.BalanceTiyn)))
+            .Select(c => new CardOption(c.Id, c.Name, new Money(c.BalanceTiyn)))
             .ToListAsync(ct);
         return new PaymentPage(cart.Totals, cards, selectedCardId, error);
     }

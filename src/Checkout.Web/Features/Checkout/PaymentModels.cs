@@ -1,6 +1,6 @@
 using Checkout.Web.Domain;
 
-namespace Checkout.Web.Features.Payment;
+namespace Checkout.Web.Features.Checkout;
 
 public sealed record CardOption(int Id, string Name, Money Balance);
 

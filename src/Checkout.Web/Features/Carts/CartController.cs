@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
-namespace Checkout.Web.Features.Cart;
+namespace Checkout.Web.Features.Carts;
 
 /// <summary>
 /// The cart page and its form posts. A refused change answers with the cart page, the reason and a
@@ -9,29 +9,32 @@ namespace Checkout.Web.Features.Cart;
 /// </summary>
 public sealed class CartController(CartService carts, IStringLocalizer<SharedResource> text) : Controller
 {
+    private CartOwner Owner => CartCookie.OwnerOf(HttpContext);
+
     [HttpGet("/cart")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await carts.GetAsync(ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await carts.GetAsync(Owner, ct));
 
     [HttpPost("/cart/add")]
     public async Task<IActionResult> Add(int productId, int? quantity, string? returnUrl, CancellationToken ct)
     {
         var change = ModelState.IsValid
-            ? await carts.AddAsync(productId, quantity ?? 1, ct)
+            ? await carts.AddAsync(Owner, productId, quantity ?? 1, ct)
             : Refusal(nameof(productId));
+        CartCookie.Remember(HttpContext, change);
         return await RespondAsync(change, "AddedToCart", returnUrl, ct);
     }
 
     [HttpPost("/cart/update")]
     public async Task<IActionResult> Update(int productId, int quantity, CancellationToken ct)
     {
-        var change = ModelState.IsValid ? await carts.SetQuantityAsync(productId, quantity, ct) : Refusal(nameof(productId));
+        var change = ModelState.IsValid ? await carts.SetQuantityAsync(Owner, productId, quantity, ct) : Refusal(nameof(productId));
         return await RespondAsync(change, "CartUpdated", returnUrl: null, ct);
     }
 
     [HttpPost("/cart/remove")]
     public async Task<IActionResult> Remove(int productId, CancellationToken ct)
     {
-        var change = ModelState.IsValid ? await carts.RemoveAsync(productId, ct) : CartChange.NotInCart;
+        var change = ModelState.IsValid ? await carts.RemoveAsync(Owner, productId, ct) : CartChange.NotInCart;
         return await RespondAsync(change, "RemovedFromCart", returnUrl: null, ct);
     }
 
@@ -57,6 +60,6 @@ public sealed class CartController(CartService carts, IStringLocalizer<SharedRes
         ViewData["Error"] = outcome.Change == CartChange.OutOfStock
             ? text["OutOfStock", outcome.ProductName!, outcome.UnitsLeft].Value
             : text[outcome.Change.ToString()].Value;
-        return View(nameof(Index), await carts.GetAsync(ct));
+        return View(nameof(Index), await carts.GetAsync(Owner, ct));
     }
 }

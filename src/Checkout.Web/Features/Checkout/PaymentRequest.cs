@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Checkout.Web.Domain;
 
-namespace Checkout.Web.Features.Payment;
+namespace Checkout.Web.Features.Checkout;
 
 /// <summary>
 /// What a payment asks for: <c>payment_method</c> (<c>card</c>, the default, or <c>cash_on_delivery</c>; anything

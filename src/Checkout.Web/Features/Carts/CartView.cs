@@ -1,6 +1,6 @@
 using Checkout.Web.Domain;
 
-namespace Checkout.Web.Features.Cart;
+namespace Checkout.Web.Features.Carts;
 
 public sealed record CartLineView(int ProductId, string Name, string Color, string Storage, string ImageUrl, int Quantity, Money UnitPrice)
 {

@@ -1,8 +1,13 @@
-namespace Checkout.Web.Features.Cart;
+namespace Checkout.Web.Features.Carts;
 
-/// <summary>What a cart change came to; a stock shortage says which product and how many units the cart could have.</summary>
+/// <summary>
+/// What a cart change came to; a stock shortage says which product and how many units the cart could have.
+/// <see cref="StartedGuestCartId"/> is the guest cart the change had to start (whatever the change came to), for the guest's cookie.
+/// </summary>
 public sealed record CartOutcome(CartChange Change, string? ProductName = null, int UnitsLeft = 0)
 {
+    public Guid? StartedGuestCartId { get; init; }
+
     public static readonly CartOutcome Done = new(CartChange.Done);
 
     public bool Succeeded => Change == CartChange.Done;

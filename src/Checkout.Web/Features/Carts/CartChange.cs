@@ -1,4 +1,4 @@
-namespace Checkout.Web.Features.Cart;
+namespace Checkout.Web.Features.Carts;
 
 public enum CartChange
 {

@@ -3,80 +3,74 @@ using Checkout.Web.Domain;
 using Checkout.Web.Features.Inventory;
 using Microsoft.EntityFrameworkCore;
 
-namespace Checkout.Web.Features.Cart;
+namespace Checkout.Web.Features.Carts;
 
 /// <summary>
-/// The visitor's cart in the database. A guest's cart is found through the <see cref="CookieName"/> cookie,
-/// a signed-in shopper's through their user id; a guest cart merges into the shopper's at login.
+/// A cart in the database, the one of the <see cref="CartOwner"/> the caller names: a guest's by its cart id (the edge
+/// keeps it in <see cref="CartCookie"/>), a signed-in shopper's by their user id; a guest cart merges into the shopper's at login.
 /// Every change first takes the cart row, as a checkout does, and changes lines with guarded statements,
 /// so parallel requests can't push a line past 99 or slip a change past a checkout. Every line holds its
 /// units in a stock reservation of the same quantity (see <see cref="Reservations"/>).
 /// </summary>
-public sealed class CartService(ShopDbContext db, WriteTransactions writes, Reservations reservations, IHttpContextAccessor http, TimeProvider clock)
+public sealed class CartService(ShopDbContext db, WriteTransactions writes, Reservations reservations, TimeProvider clock)
 {
-    public const string CookieName = "checkout_cart";
+    private (CartOwner Owner, Guid? Id)? _cart; // this request's cart, looked up once (the page and its header both ask)
 
-    private (bool Known, Guid? Id) _cart; // this request's cart, looked up once (the page and its header both ask)
+    private (CartOwner Owner, CartView View)? _view; // the lines this request already loaded: the header counts them instead of asking again
 
-    private CartView? _view; // the lines this request already loaded: the header counts them instead of asking again
-
-    private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
-
-    public async Task<CartView> GetAsync(CancellationToken ct = default)
+    public async Task<CartView> GetAsync(CartOwner owner, CancellationToken ct = default)
     {
-        if (VisitorCartLines() is not { } visitorLines)
+        if (CartLinesOf(owner) is not { } ownerLines)
         {
             return CartView.Empty;
         }
 
-        var lines = await visitorLines
+        var lines = await ownerLines
             .OrderBy(l => l.AddedUtc).ThenBy(l => l.Id)
             .Select(l => new CartLineView(
                 l.ProductId, l.Product!.Name, l.Product.Color, l.Product.Storage, l.Product.ImageUrl,
                 l.Quantity, new Money(l.Product.Offers.Min(o => o.PriceTiyn))))
             .ToListAsync(ct);
-        _view = new CartView(lines);
-        return _view;
+        _view = (owner, new CartView(lines));
+        return _view.Value.View;
     }
 
-    public async Task<int> CountItemsAsync(CancellationToken ct = default)
+    public async Task<int> CountItemsAsync(CartOwner owner, CancellationToken ct = default)
     {
-        if (_view is not null)
+        if (_view is { } loaded && loaded.Owner == owner)
         {
-            return _view.ItemCount;
+            return loaded.View.ItemCount;
         }
 
-        return VisitorCartLines() is { } lines ? await lines.SumAsync(l => l.Quantity, ct) : 0;
+        return CartLinesOf(owner) is { } lines ? await lines.SumAsync(l => l.Quantity, ct) : 0;
     }
 
     /// <summary>
-    /// The lines of the visitor's cart, the cart found by its owner (or the guest's cookie) within the same statement,
-    /// so showing a cart is one query; null when the visitor can have no cart.
+    /// The lines of the owner's cart, the cart found by its owner within the same statement, so showing a cart is
+    /// one query; null when the owner can have no cart.
     /// </summary>
-    private IQueryable<CartLine>? VisitorCartLines()
+    private IQueryable<CartLine>? CartLinesOf(CartOwner owner)
     {
-        if (_cart.Known)
+        if (_cart is { } known && known.Owner == owner)
         {
-            return _cart.Id is { } id ? db.CartLines.Where(l => l.CartId == id) : null;
+            return known.Id is { } id ? db.CartLines.Where(l => l.CartId == id) : null;
         }
 
-        return VisitorCart() is { } cart
+        return CartOf(owner) is { } cart
             ? db.CartLines.Where(l => l.CartId == cart.Select(c => c.Id).FirstOrDefault())
             : null;
     }
 
-    /// <summary>The signed-in shopper's cart, or the guest's from the cookie (a guest cart only); null when there can be none.</summary>
-    private IQueryable<Domain.Cart>? VisitorCart()
+    /// <summary>The shopper's cart, or the guest's (a guest cart only); null when there can be none.</summary>
+    private IQueryable<Cart>? CartOf(CartOwner owner) => owner switch
     {
-        if (CurrentUserId() is { } userId)
-        {
-            return db.Carts.Where(c => c.UserId == userId);
-        }
+        { ShopperId: { } userId } => db.Carts.Where(c => c.UserId == userId),
+        { GuestCartId: { } cartId } => db.Carts.Where(c => c.Id == cartId && c.UserId == null),
+        _ => null,
+    };
 
-        return TryReadCookie(out var cartId) ? db.Carts.Where(c => c.Id == cartId && c.UserId == null) : null;
-    }
-
-    public async Task<CartOutcome> AddAsync(int productId, int quantity, CancellationToken ct = default)
+    /// <summary>Adds to the product's line; a guest without a cart gets one, named in the outcome for its cookie.</summary>
+    public async Task<CartOutcome> AddAsync(CartOwner owner, int productId, int quantity, CancellationToken ct = default)
     {
         if (!CartRules.IsAllowedQuantity(quantity))
         {
@@ -88,18 +82,19 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
             return CartChange.UnknownProduct;
         }
 
-        var cartId = await GetOrCreateCartIdAsync(ct);
-        return await ChangeCartAsync(cartId, () => AddLineAsync(cartId, productId, quantity, ct), ct);
+        var (cartId, started) = await GetOrCreateCartIdAsync(owner, ct);
+        var outcome = await ChangeCartAsync(cartId, () => AddLineAsync(cartId, productId, quantity, ct), ct);
+        return started ? outcome with { StartedGuestCartId = cartId } : outcome;
     }
 
-    public async Task<CartOutcome> SetQuantityAsync(int productId, int quantity, CancellationToken ct = default)
+    public async Task<CartOutcome> SetQuantityAsync(CartOwner owner, int productId, int quantity, CancellationToken ct = default)
     {
         if (!CartRules.IsAllowedQuantity(quantity))
         {
             return CartChange.QuantityOutOfRange;
         }
 
-        return await FindCartIdAsync(ct) is { } cartId
+        return await FindCartIdAsync(owner, ct) is { } cartId
             ? await ChangeCartAsync(cartId, async () =>
                 await LineQuantityAsync(cartId, productId, ct) is { } current
                     ? await SetLineAsync(cartId, productId, current, quantity, ct)
@@ -107,9 +102,9 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
             : CartChange.NotInCart;
     }
 
-    public async Task<CartOutcome> RemoveAsync(int productId, CancellationToken ct = default)
+    public async Task<CartOutcome> RemoveAsync(CartOwner owner, int productId, CancellationToken ct = default)
     {
-        return await FindCartIdAsync(ct) is { } cartId
+        return await FindCartIdAsync(owner, ct) is { } cartId
             ? await ChangeCartAsync(cartId, async () =>
             {
                 if (await db.CartLines.Where(l => l.CartId == cartId && l.ProductId == productId).ExecuteDeleteAsync(ct) != 1)
@@ -125,15 +120,10 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
 
     /// <summary>
     /// Moves the guest cart's lines into the shopper's cart: quantities add up, capped at 99 and at what the stock
-    /// can still hold for the shopper (a line nothing is left of stays out).
+    /// can still hold for the shopper (a line nothing is left of stays out). The guest cart is gone afterwards.
     /// </summary>
-    public async Task MergeGuestCartAsync(string userId, CancellationToken ct = default)
+    public async Task MergeGuestCartAsync(Guid guestCartId, string userId, CancellationToken ct = default)
     {
-        if (!TryReadCookie(out var guestCartId))
-        {
-            return;
-        }
-
         var userCartId = await GetOrCreateUserCartIdAsync(userId, ct);
         await ChangeCartAsync(userCartId, async () =>
         {
@@ -158,23 +148,23 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
 
             return CartOutcome.Done;
         }, ct);
-        _cart = (true, userCartId);
-        Context.Response.Cookies.Delete(CookieName);
+        _cart = (CartOwner.Shopper(userId), userCartId);
     }
 
-    /// <summary>The cart this request shows and pays for, or null when the visitor has none yet.</summary>
-    public async Task<Guid?> FindCartIdAsync(CancellationToken ct = default)
+    /// <summary>The owner's cart, which this request shows and pays for, or null when the owner has none yet.</summary>
+    public async Task<Guid?> FindCartIdAsync(CartOwner owner, CancellationToken ct = default)
     {
-        if (!_cart.Known)
+        if (_cart is not { } known || known.Owner != owner)
         {
-            _cart = (true, await LookUpCartIdAsync(ct));
+            known = (owner, await LookUpCartIdAsync(owner, ct));
+            _cart = known;
         }
 
-        return _cart.Id;
+        return known.Id;
     }
 
-    private async Task<Guid?> LookUpCartIdAsync(CancellationToken ct) =>
-        VisitorCart() is { } cart ? await cart.Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) : null;
+    private async Task<Guid?> LookUpCartIdAsync(CartOwner owner, CancellationToken ct) =>
+        CartOf(owner) is { } cart ? await cart.Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) : null;
 
     /// <summary>
     /// Runs a change of the cart's lines in a transaction whose first statement takes the cart row, as a
@@ -244,34 +234,26 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
         return CartOutcome.Done;
     }
 
-    private async Task<Guid> GetOrCreateCartIdAsync(CancellationToken ct)
+    /// <summary>The owner's cart, created when there is none; <c>Started</c> says a new guest cart was.</summary>
+    private async Task<(Guid Id, bool Started)> GetOrCreateCartIdAsync(CartOwner owner, CancellationToken ct)
     {
-        var userId = CurrentUserId();
-        if (userId is not null)
+        if (owner.ShopperId is { } userId)
         {
             var userCartId = await GetOrCreateUserCartIdAsync(userId, ct);
-            _cart = (true, userCartId);
-            return userCartId;
+            _cart = (owner, userCartId);
+            return (userCartId, false);
         }
 
-        if (await FindCartIdAsync(ct) is { } existing)
+        if (await FindCartIdAsync(owner, ct) is { } existing)
         {
-            return existing;
+            return (existing, false);
         }
 
         var cart = NewCart(userId: null);
         db.Carts.Add(cart);
         await db.SaveChangesAsync(ct);
-        _cart = (true, cart.Id);
-        Context.Response.Cookies.Append(CookieName, cart.Id.ToString("N"), new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = Context.Request.IsHttps,
-            MaxAge = TimeSpan.FromDays(30),
-        });
-        return cart.Id;
+        _cart = (owner, cart.Id);
+        return (cart.Id, true);
     }
 
     private async Task<Guid> GetOrCreateUserCartIdAsync(string userId, CancellationToken ct)
@@ -297,20 +279,9 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
         }
     }
 
-    private Domain.Cart NewCart(string? userId)
+    private Cart NewCart(string? userId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return new Domain.Cart { Id = Guid.NewGuid(), UserId = userId, CreatedUtc = now, UpdatedUtc = now };
-    }
-
-    private string? CurrentUserId() =>
-        Context.User.Identity?.IsAuthenticated == true
-            ? Context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
-            : null;
-
-    private bool TryReadCookie(out Guid cartId)
-    {
-        cartId = Guid.Empty;
-        return Context.Request.Cookies.TryGetValue(CookieName, out var value) && Guid.TryParseExact(value, "N", out cartId);
+        return new Cart { Id = Guid.NewGuid(), UserId = userId, CreatedUtc = now, UpdatedUtc = now };
     }
 }

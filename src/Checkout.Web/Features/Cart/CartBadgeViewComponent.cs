@@ -1,9 +1,0 @@
-using Microsoft.AspNetCore.Mvc;
-
-namespace Checkout.Web.Features.Cart;
-
-/// <summary>The number of items in the header's cart link.</summary>
-public sealed class CartBadgeViewComponent(CartService carts) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync() => View(await carts.CountItemsAsync(HttpContext.RequestAborted));
-}
