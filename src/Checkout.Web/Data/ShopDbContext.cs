@@ -28,7 +28,7 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
 
-    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();
 
@@ -117,7 +117,7 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
             order.HasOne<ShopUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Restrict);
             order.HasOne<Card>().WithMany().HasForeignKey(o => o.CardId).OnDelete(DeleteBehavior.Restrict);
             order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
-            order.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
+            order.HasMany(o => o.Ledger).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
             order.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
             order.HasMany(o => o.StockMovements).WithOne().HasForeignKey(m => m.OrderId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -132,8 +132,9 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
             line.HasOne<Store>().WithMany().HasForeignKey(l => l.StoreId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        builder.Entity<Payment>(payment =>
+        builder.Entity<LedgerEntry>(payment =>
         {
+            payment.ToTable("Payments"); // the ledger's table keeps its first name: no schema change
             payment.Property(p => p.Kind).HasMaxLength(16);
             // One entry of each kind per order: a second charge or a second refund can't be written, whatever the code does.
             payment.HasIndex(p => new { p.OrderId, p.Kind }).IsUnique();
