@@ -28,7 +28,7 @@ public sealed class CashOnDeliveryTests : IDisposable
         var after = await ShopState.ReadAsync(_shop);
         after.CardBalances.Should().BeEquivalentTo(before.CardBalances);
         after.Stock[1].Should().Be(before.Stock[1] - 1);
-        after.Payments.Should().Be(before.Payments, "nothing is paid until delivery");
+        after.LedgerEntries.Should().Be(before.LedgerEntries, "nothing is paid until delivery");
         after.CartLines.Should().BeEmpty();
         await using var db = _shop.OpenDatabase();
         var order = await db.Orders.SingleAsync();
@@ -97,7 +97,7 @@ public sealed class CashOnDeliveryTests : IDisposable
         foreach (var step in new[] { OrderStatus.Processing, OrderStatus.Shipped })
         {
             (await SetStatusAsync(admin, number, step)).StatusCode.Should().Be(HttpStatusCode.Redirect);
-            (await PaymentsAsync(number)).Should().BeEmpty($"no cash is collected while {step}");
+            (await LedgerAsync(number)).Should().BeEmpty($"no cash is collected while {step}");
         }
 
         (await SetStatusAsync(admin, number, handedOver)).StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -106,7 +106,7 @@ public sealed class CashOnDeliveryTests : IDisposable
             (await SetStatusAsync(admin, number, OrderStatus.Completed)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         }
 
-        (await PaymentsAsync(number)).Should().Equal($"cash {CheapTotal.Tiyn} card=");
+        (await LedgerAsync(number)).Should().Equal($"cash {CheapTotal.Tiyn} card=");
         await Ledger.AssertReplaysAsync(_shop);
     }
 
@@ -120,7 +120,7 @@ public sealed class CashOnDeliveryTests : IDisposable
 
         (await CancelAsync(shopper, number)).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        (await PaymentsAsync(number)).Should().BeEmpty();
+        (await LedgerAsync(number)).Should().BeEmpty();
         var after = await ShopState.ReadAsync(_shop);
         after.Stock.Should().BeEquivalentTo(before.Stock);
         after.CardBalances.Should().BeEquivalentTo(before.CardBalances);
@@ -136,14 +136,14 @@ public sealed class CashOnDeliveryTests : IDisposable
         var number = await PlaceAsync(shopper, cardId: null);
         await DriveToAsync(shopper, admin, number, OrderStatus.Refunded);
 
-        (await PaymentsAsync(number)).Should().Equal($"cash {CheapTotal.Tiyn} card=", $"cash_refund {-CheapTotal.Tiyn} card=");
+        (await LedgerAsync(number)).Should().Equal($"cash {CheapTotal.Tiyn} card=", $"cash_refund {-CheapTotal.Tiyn} card=");
         await Ledger.AssertReplaysAsync(_shop);
     }
 
-    private async Task<List<string>> PaymentsAsync(string number)
+    private async Task<List<string>> LedgerAsync(string number)
     {
         await using var db = _shop.OpenDatabase();
-        return await db.Payments.Where(p => db.Orders.Any(o => o.Id == p.OrderId && o.Number == number)).OrderBy(p => p.Id)
+        return await db.LedgerEntries.Where(p => db.Orders.Any(o => o.Id == p.OrderId && o.Number == number)).OrderBy(p => p.Id)
             .Select(p => p.Kind + " " + p.AmountTiyn + " card=" + (p.CardId == null ? "" : p.CardId.ToString())).ToListAsync();
     }
 }

@@ -29,7 +29,7 @@ public sealed class ConcurrencyTests : IDisposable
         await using var db = _shop.OpenDatabase();
         (await db.Cards.SingleAsync(c => c.Id == SeededCards.DemoKaspiGold)).Balance.Should().Be(Money.FromTenge(2_446_520));
         (await db.Orders.CountAsync()).Should().Be(1);
-        (await db.Payments.CountAsync()).Should().Be(1);
+        (await db.LedgerEntries.CountAsync()).Should().Be(1);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ConcurrencyTests : IDisposable
         paid.Should().NotBeEmpty();
         balance.Should().Be(start - spent);
         balance.Tiyn.Should().BeGreaterThanOrEqualTo(0);
-        (await db.Payments.Where(p => p.CardId == SeededCards.DemoHalyk).SumAsync(p => p.AmountTiyn)).Should().Be(spent.Tiyn);
+        (await db.LedgerEntries.Where(p => p.CardId == SeededCards.DemoHalyk).SumAsync(p => p.AmountTiyn)).Should().Be(spent.Tiyn);
         (await db.Orders.SumAsync(o => o.TotalTiyn)).Should().Be(spent.Tiyn);
         paid.Select(a => a.OrderNumber).Should().OnlyHaveUniqueItems();
     }

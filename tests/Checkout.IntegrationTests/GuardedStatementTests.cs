@@ -94,7 +94,7 @@ public sealed class GuardedStatementTests
         second.NewBalance.Should().Be(4_300_000 - (2 * 927_490));
         await using var db = shop.OpenDatabase();
         (await db.Orders.CountAsync()).Should().Be(2);
-        (await db.Payments.SumAsync(p => p.AmountTiyn)).Should().Be(Money.FromTenge(2 * 927_490).Tiyn);
+        (await db.LedgerEntries.SumAsync(p => p.AmountTiyn)).Should().Be(Money.FromTenge(2 * 927_490).Tiyn);
     }
 
     /// <summary>Runs <paramref name="competingSql"/> once, on the same connection and transaction, just before the first UPDATE of a table.</summary>

@@ -86,7 +86,7 @@ public sealed class LifecycleConcurrencyTests : IDisposable
         after.Stock.Should().BeEquivalentTo(before.Stock, "every unit came back exactly once");
         await using (var db = _shop.OpenDatabase())
         {
-            (await db.Payments.CountAsync(p => p.Kind == PaymentKinds.Refund)).Should().Be(Orders);
+            (await db.LedgerEntries.CountAsync(p => p.Kind == LedgerEntryKinds.Refund)).Should().Be(Orders);
             (await db.StockMovements.CountAsync(m => m.Reason == StockReasons.Return)).Should().Be(Orders);
         }
 

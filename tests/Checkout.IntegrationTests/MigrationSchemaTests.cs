@@ -51,7 +51,7 @@ public sealed class MigrationSchemaTests : IDisposable
 
         await db.Database.MigrateAsync();
 
-        var payment = await db.Payments.SingleAsync();
+        var payment = await db.LedgerEntries.SingleAsync();
         (payment.Kind, payment.CardId, payment.AmountTiyn).Should().Be(("charge", 1, 900L));
         (await db.StockMovements.OrderBy(m => m.Id).Select(m => new { m.ProductId, m.Delta, m.Reason, m.OrderId }).ToListAsync())
             .Should().Equal(new { ProductId = 1, Delta = 100, Reason = "opening", OrderId = (int?)null }, new { ProductId = 1, Delta = -2, Reason = "sale", OrderId = (int?)1 });

@@ -155,7 +155,7 @@ public sealed class PaymentTests : IDisposable
 
         await using var db = _shop.OpenDatabase();
         (await db.Cards.SingleAsync(c => c.Id == SeededCards.DemoKaspiGold)).Balance.Should().Be(Money.FromTenge(2_446_520));
-        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Payments).SingleAsync();
+        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Ledger).SingleAsync();
         order.Number.Should().Be(answer.OrderNumber);
         order.Total.Should().Be(Money.FromTenge(1_853_480));
         order.Subtotal.Should().Be(Money.FromTenge(1_851_980));
@@ -172,7 +172,7 @@ public sealed class PaymentTests : IDisposable
             Quantity = 2,
             LineTotalTiyn = Money.FromTenge(1_851_980).Tiyn,
         });
-        order.Payments.Should().ContainSingle().Which.AmountTiyn.Should().Be(Money.FromTenge(1_853_480).Tiyn);
+        order.Ledger.Should().ContainSingle().Which.AmountTiyn.Should().Be(Money.FromTenge(1_853_480).Tiyn);
         (await db.CartLines.CountAsync()).Should().Be(0);
         (await db.Products.SingleAsync(p => p.Id == 1)).Stock.Should().Be(stockBefore - 2);
     }

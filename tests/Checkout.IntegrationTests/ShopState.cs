@@ -7,7 +7,7 @@ public sealed record ShopState(
     IReadOnlyDictionary<int, long> CardBalances,
     IReadOnlyDictionary<int, int> Stock,
     int Orders,
-    int Payments,
+    int LedgerEntries,
     IReadOnlyList<string> CartLines)
 {
     public static async Task<ShopState> ReadAsync(ShopFactory shop)
@@ -17,7 +17,7 @@ public sealed record ShopState(
             await db.Cards.ToDictionaryAsync(c => c.Id, c => c.BalanceTiyn),
             await db.Products.ToDictionaryAsync(p => p.Id, p => p.Stock),
             await db.Orders.CountAsync(),
-            await db.Payments.CountAsync(),
+            await db.LedgerEntries.CountAsync(),
             await db.CartLines.OrderBy(l => l.CartId).ThenBy(l => l.ProductId)
                 .Select(l => l.CartId + ":" + l.ProductId + "x" + l.Quantity).ToListAsync());
     }

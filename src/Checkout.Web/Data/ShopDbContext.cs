@@ -28,7 +28,7 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
 
-    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();
 

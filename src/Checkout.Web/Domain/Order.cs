@@ -30,7 +30,7 @@ public sealed class Order
 
     public List<OrderLine> Lines { get; set; } = [];
 
-    public List<Payment> Payments { get; set; } = [];
+    public List<LedgerEntry> Ledger { get; set; } = [];
 
     public List<OrderEvent> Events { get; set; } = [];
 

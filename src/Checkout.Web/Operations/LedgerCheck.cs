@@ -63,7 +63,7 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             .Select(c => new
             {
                 c.Id, c.Name, c.OpeningBalanceTiyn, c.BalanceTiyn,
-                Paid = db.Payments.Where(p => p.CardId == c.Id).Sum(p => (long?)p.AmountTiyn) ?? 0,
+                Paid = db.LedgerEntries.Where(p => p.CardId == c.Id).Sum(p => (long?)p.AmountTiyn) ?? 0,
             })
             .ToListAsync(ct);
         var off = cards.Where(c => c.OpeningBalanceTiyn - c.Paid != c.BalanceTiyn)
@@ -83,16 +83,16 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
     private async Task<Finding> OrdersPaidAsync(CancellationToken ct)
     {
         var orders = await db.Orders
-            .Select(o => new { o.Number, o.Status, o.PaymentMethod, o.TotalTiyn, Entries = o.Payments.Sum(p => (long?)p.AmountTiyn) ?? 0 })
+            .Select(o => new { o.Number, o.Status, o.PaymentMethod, o.TotalTiyn, Entries = o.Ledger.Sum(p => (long?)p.AmountTiyn) ?? 0 })
             .ToListAsync(ct);
-        var ledger = await db.Payments.SumAsync(p => (long?)p.AmountTiyn, ct) ?? 0;
+        var ledger = await db.LedgerEntries.SumAsync(p => (long?)p.AmountTiyn, ct) ?? 0;
         var kept = orders.Sum(o => Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn));
         var off = orders
             .Where(o => o.Entries != Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn))
             .Select(o => $"order {o.Number} ({o.PaymentMethod}, {o.Status}): keeps {new Money(Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn))}, its ledger entries sum to {new Money(o.Entries)}")
             .ToList();
         // Money comes from, and goes back to, the order's own card (cash entries have none).
-        off.AddRange(await db.Payments
+        off.AddRange(await db.LedgerEntries
             .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { p.Id, p.Kind, p.CardId, OrderCardId = o.CardId, o.Number })
             .Where(x => x.CardId != x.OrderCardId)
             .Select(x => $"order {x.Number}: ledger entry {x.Id} ({x.Kind}) is on card {x.CardId}, the order's card is {x.OrderCardId}")

@@ -20,7 +20,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.HasOne<ShopUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Restrict);
         order.HasOne<Card>().WithMany().HasForeignKey(o => o.CardId).OnDelete(DeleteBehavior.Restrict);
         order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
-        order.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
+        order.HasMany(o => o.Ledger).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
         order.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
         order.HasMany(o => o.StockMovements).WithOne().HasForeignKey(m => m.OrderId).OnDelete(DeleteBehavior.Restrict);
     }

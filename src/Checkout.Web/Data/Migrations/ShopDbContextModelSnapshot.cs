@@ -435,7 +435,7 @@ namespace Checkout.Web.Data.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
-            modelBuilder.Entity("Checkout.Web.Domain.Payment", b =>
+            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -954,7 +954,7 @@ namespace Checkout.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Checkout.Web.Domain.Payment", b =>
+            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
                 {
                     b.HasOne("Checkout.Web.Domain.Card", null)
                         .WithMany()
@@ -962,7 +962,7 @@ namespace Checkout.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Checkout.Web.Domain.Order", null)
-                        .WithMany("Payments")
+                        .WithMany("Ledger")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1068,7 +1068,7 @@ namespace Checkout.Web.Data.Migrations
 
                     b.Navigation("Lines");
 
-                    b.Navigation("Payments");
+                    b.Navigation("Ledger");
 
                     b.Navigation("StockMovements");
                 });

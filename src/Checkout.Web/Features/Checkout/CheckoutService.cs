@@ -164,7 +164,7 @@ public sealed class CheckoutService(
                 Quantity = l.Quantity,
                 LineTotalTiyn = (new Money(l.UnitPriceTiyn) * l.Quantity).Tiyn,
             })],
-            Payments = card is null ? [] : [new Domain.Payment { CardId = card.Id, Kind = PaymentKinds.Charge, AmountTiyn = total, CreatedUtc = nowUtc }],
+            Ledger = card is null ? [] : [new LedgerEntry { CardId = card.Id, Kind = LedgerEntryKinds.Charge, AmountTiyn = total, CreatedUtc = nowUtc }],
             StockMovements = [.. lines.Select(l => new StockMovement
             {
                 ProductId = l.ProductId, Delta = -l.Quantity, Reason = StockReasons.Sale, CreatedUtc = nowUtc,

@@ -126,7 +126,7 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         }
         else if (order.PaymentMethod == PaymentMethods.CashOnDelivery && OrderTransitions.HandsOverGoods(order.Status, to))
         {
-            db.Payments.Add(new Domain.Payment { OrderId = order.Id, CardId = null, Kind = PaymentKinds.Cash, AmountTiyn = order.TotalTiyn, CreatedUtc = at });
+            db.LedgerEntries.Add(new LedgerEntry { OrderId = order.Id, CardId = null, Kind = LedgerEntryKinds.Cash, AmountTiyn = order.TotalTiyn, CreatedUtc = at });
         }
 
         db.OrderEvents.Add(new OrderEvent
@@ -146,13 +146,13 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
     /// <summary>Gives back what the order took: the card charge to its card, collected cash as cash. Nothing taken, nothing given.</summary>
     private async Task RefundAsync(int orderId, DateTime at, CancellationToken ct)
     {
-        var taken = await db.Payments
-            .Where(p => p.OrderId == orderId && (p.Kind == PaymentKinds.Charge || p.Kind == PaymentKinds.Cash))
+        var taken = await db.LedgerEntries
+            .Where(p => p.OrderId == orderId && (p.Kind == LedgerEntryKinds.Charge || p.Kind == LedgerEntryKinds.Cash))
             .Select(p => new { p.Kind, p.CardId, p.AmountTiyn })
             .ToListAsync(ct);
         foreach (var payment in taken)
         {
-            if (payment.Kind == PaymentKinds.Charge)
+            if (payment.Kind == LedgerEntryKinds.Charge)
             {
                 var amount = payment.AmountTiyn;
                 var credited = await db.Cards
@@ -164,11 +164,11 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
                 }
             }
 
-            db.Payments.Add(new Domain.Payment
+            db.LedgerEntries.Add(new LedgerEntry
             {
                 OrderId = orderId,
                 CardId = payment.CardId,
-                Kind = payment.Kind == PaymentKinds.Charge ? PaymentKinds.Refund : PaymentKinds.CashRefund,
+                Kind = payment.Kind == LedgerEntryKinds.Charge ? LedgerEntryKinds.Refund : LedgerEntryKinds.CashRefund,
                 AmountTiyn = -payment.AmountTiyn,
                 CreatedUtc = at,
             });

@@ -12,7 +12,7 @@ public static class OrderPages
         var order = await db.Orders
             .Include(o => o.Lines)
             .Include(o => o.Events)
-            .Include(o => o.Payments)
+            .Include(o => o.Ledger)
             .AsNoTracking()
             .AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Number == number && (userId == null || o.UserId == userId), ct);

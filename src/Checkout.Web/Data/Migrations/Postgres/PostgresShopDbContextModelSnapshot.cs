@@ -454,7 +454,7 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages");
                 });
 
-            modelBuilder.Entity("Checkout.Web.Domain.Payment", b =>
+            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -991,7 +991,7 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Checkout.Web.Domain.Payment", b =>
+            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
                 {
                     b.HasOne("Checkout.Web.Domain.Card", null)
                         .WithMany()
@@ -999,7 +999,7 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Checkout.Web.Domain.Order", null)
-                        .WithMany("Payments")
+                        .WithMany("Ledger")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1105,7 +1105,7 @@ namespace Checkout.Web.Data.Migrations.Postgres
 
                     b.Navigation("Lines");
 
-                    b.Navigation("Payments");
+                    b.Navigation("Ledger");
 
                     b.Navigation("StockMovements");
                 });

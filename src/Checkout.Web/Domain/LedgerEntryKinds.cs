@@ -4,7 +4,7 @@ namespace Checkout.Web.Domain;
 /// What a ledger entry in <c>Payments</c> records. Amounts are signed from the shop's side: money in is
 /// positive, money given back negative, so for every card opening − Σ its entries = balance.
 /// </summary>
-public static class PaymentKinds
+public static class LedgerEntryKinds
 {
     /// <summary>A card debited at checkout (positive).</summary>
     public const string Charge = "charge";

@@ -1,10 +1,11 @@
 namespace Checkout.Web.Domain;
 
 /// <summary>
-/// A money ledger entry of an order: a card charge, its refund, or cash on delivery (see <see cref="PaymentKinds"/>).
-/// Each order has at most one entry of each kind (a unique index), so no refund can happen twice.
+/// A money ledger entry of an order: a card charge, its refund, or cash on delivery (see <see cref="LedgerEntryKinds"/>).
+/// Each order has at most one entry of each kind (a unique index), so no refund can happen twice. Stored in the
+/// table <c>Payments</c> (its name from before the entity was named for what it is).
 /// </summary>
-public sealed class Payment
+public sealed class LedgerEntry
 {
     public int Id { get; set; }
 
@@ -13,7 +14,7 @@ public sealed class Payment
     /// <summary>The card the money came from or went back to; null for cash.</summary>
     public int? CardId { get; set; }
 
-    public string Kind { get; set; } = PaymentKinds.Charge;
+    public string Kind { get; set; } = LedgerEntryKinds.Charge;
 
     /// <summary>Positive for money the shop received, negative for money it gave back.</summary>
     public long AmountTiyn { get; set; }
