@@ -14,7 +14,13 @@ public static class ShopDatabase
 
     public static IServiceCollection AddShopDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        var provider = configuration["Database:Provider"] ?? Sqlite;
+        services.AddSingleton<WriteTransactions>();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.BusyTimeoutMs >= 0, "Database:BusyTimeoutMs must be zero or more.")
+            .Validate(o => o.SqliteSynchronous.ToUpperInvariant() is "FULL" or "NORMAL", "Database:SqliteSynchronous must be FULL or NORMAL.")
+            .ValidateOnStart();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var provider = database.Provider; // chooses the context type, so it is checked now, not at start
         if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
             var connection = configuration.GetConnectionString("Shop")
@@ -27,16 +33,9 @@ public static class ShopDatabase
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use Sqlite or Postgres.");
         }
 
-        var busyTimeoutMs = configuration.GetValue("Database:BusyTimeoutMs", 10_000);
-        var synchronous = (configuration["Database:SqliteSynchronous"] ?? "FULL").ToUpperInvariant();
-        if (synchronous is not ("FULL" or "NORMAL"))
-        {
-            throw new InvalidOperationException($"Database:SqliteSynchronous '{synchronous}' is not supported: use FULL or NORMAL.");
-        }
-
         return services.AddDbContextPool<ShopDbContext>(options => options
             .UseSqlite(ShopPaths.SqliteConnectionString(configuration, dataDirectory))
-            .AddInterceptors(new SqlitePragmas(busyTimeoutMs, synchronous)));
+            .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMs, database.SqliteSynchronous.ToUpperInvariant())));
     }
 
     /// <summary>A context outside dependency injection, for tools and tests.</summary>

@@ -8,6 +8,12 @@ public static class ShopPaths
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration["Shop:DataDirectory"] ?? "App_Data";
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            // Read before the services exist (the log and the database live there), so checked here, not at start.
+            throw new InvalidOperationException("Shop:DataDirectory must name a folder.");
+        }
+
         var path = Path.GetFullPath(configured, environment.ContentRootPath);
         Directory.CreateDirectory(path);
         return path;

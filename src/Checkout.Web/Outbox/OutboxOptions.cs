@@ -3,6 +3,8 @@ namespace Checkout.Web.Outbox;
 /// <summary>Configuration section <c>Outbox</c>: how the worker polls, retries and gives up.</summary>
 public sealed class OutboxOptions
 {
+    public const string Section = "Outbox";
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The wait after the first failure; it doubles after each further one, up to <see cref="MaxRetryDelay"/>.</summary>

@@ -6,15 +6,15 @@ using Microsoft.Extensions.Options;
 namespace Checkout.Web.Workers;
 
 /// <summary>Forgets idempotency keys older than <c>Idempotency:Retention</c> (default 24 h), finished ones only.</summary>
-public sealed class OldIdempotencyKeys(IOptions<IdempotencyOptions> options, IConfiguration configuration) : IScheduledJob
+public sealed class OldIdempotencyKeys(IOptions<IdempotencyOptions> idempotency, IOptions<OldIdempotencyKeysOptions> options) : IScheduledJob
 {
     public string Name => nameof(OldIdempotencyKeys);
 
-    public TimeSpan Interval { get; } = configuration.GetValue("Jobs:OldIdempotencyKeys:Interval", TimeSpan.FromHours(1));
+    public TimeSpan Interval => options.Value.Interval;
 
     public Task<int> RunAsync(ShopDbContext db, DateTime nowUtc, CancellationToken ct)
     {
-        var cutoff = nowUtc - options.Value.Retention;
+        var cutoff = nowUtc - idempotency.Value.Retention;
         return db.IdempotentRequests
             .Where(r => r.CreatedUtc < cutoff && (r.StatusCode != null || r.LockedUntilUtc < nowUtc))
             .ExecuteDeleteAsync(ct);

@@ -24,11 +24,6 @@ public sealed partial class OutboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.PollInterval <= TimeSpan.Zero || options.Value.MaxAttempts < 1 || options.Value.Lease <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("Outbox:PollInterval and Outbox:Lease must be positive and Outbox:MaxAttempts at least 1.");
-        }
-
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
         do
         {

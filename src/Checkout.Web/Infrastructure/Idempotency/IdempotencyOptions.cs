@@ -3,6 +3,8 @@ namespace Checkout.Web.Infrastructure.Idempotency;
 /// <summary>Configuration section <c>Idempotency</c>.</summary>
 public sealed class IdempotencyOptions
 {
+    public const string Section = "Idempotency";
+
     /// <summary>How long a key and its response are kept (and replayed); at least a day.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 

@@ -1,9 +1,9 @@
 using Checkout.Web.Data;
-using Checkout.Web.Workers;
+using Checkout.Web.Features.Inventory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Checkout.Web.Features.Inventory;
+namespace Checkout.Web.Workers;
 
 /// <summary>
 /// Deletes expired stock reservations every <see cref="InventoryOptions.CleanupInterval"/>. Only housekeeping:
