@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Checkout.IntegrationTests;
+namespace Checkout.Testing;
 
 /// <summary>
 /// The shop on a database of its own: a SQLite file in a temporary folder, or a PostgreSQL database
