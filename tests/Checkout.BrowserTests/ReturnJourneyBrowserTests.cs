@@ -1,4 +1,3 @@
-using Checkout.IntegrationTests;
 using OpenQA.Selenium;
 using Xunit.Abstractions;
 

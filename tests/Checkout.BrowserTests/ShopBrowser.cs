@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Checkout.IntegrationTests;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using Checkout.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-using static Checkout.IntegrationTests.OrderFlows;
+using static Checkout.Testing.OrderFlows;
 
 namespace Checkout.IntegrationTests;
 

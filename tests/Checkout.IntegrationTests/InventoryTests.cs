@@ -17,10 +17,11 @@ public sealed class InventoryTests : IDisposable
     private const int ScarceProduct = 3;
     private const long ScarceTotalTiyn = (179_990 + 1_500) * 100L;
 
-    private readonly FakeClock _clock = new();
+    private readonly ShopClock _clock = new();
     private readonly ShopFactory _shop;
 
-    public InventoryTests() => _shop = new ShopFactory { Clock = _clock };
+    // The clean-up runs only when a test runs it: its timer would otherwise fire as the clock passes expiry.
+    public InventoryTests() => _shop = new ShopFactory { Clock = _clock, Settings = { ["Inventory:CleanupInterval"] = "1.00:00:00" } };
 
     public void Dispose() => _shop.Dispose();
 
@@ -91,19 +92,16 @@ public sealed class InventoryTests : IDisposable
     [Fact]
     public async Task The_scheduled_clean_up_runs_on_its_configured_interval()
     {
-        using var shop = new ShopFactory { Clock = _clock, Settings = { ["Inventory:CleanupInterval"] = "00:00:00.200" } };
-        using var demo = shop.CreateShopper();
-        await demo.LoginAsync();
+        var interval = TimeSpan.FromMinutes(7);
+        using var shop = new ShopFactory { Clock = _clock, Settings = { ["Inventory:CleanupInterval"] = "00:07:00" } };
+        using var demo = await shop.SignedInAsync();
         await demo.AddToCartAsync(ScarceProduct, 1);
+        await _clock.WaitForTimerAsync(interval); // the clean-up's timer runs on the configured interval
+
         _clock.Advance(TimeSpan.FromMinutes(16));
 
+        await shop.WaitForAsync(async db => await db.StockReservations.AnyAsync() ? null : "deleted", "the background clean-up to delete the expired reservation");
         await using var db = shop.OpenDatabase();
-        for (var waited = 0; waited < 100 && await db.StockReservations.AnyAsync(); waited++)
-        {
-            await Task.Delay(100);
-        }
-
-        (await db.StockReservations.AnyAsync()).Should().BeFalse("the background clean-up deleted the expired reservation by itself");
         (await db.CartLines.CountAsync()).Should().Be(1, "the cart keeps its line; only the hold is gone");
     }
 
@@ -206,7 +204,7 @@ public sealed class InventoryTests : IDisposable
     private async Task<int> ReservedAsync()
     {
         await using var db = _shop.OpenDatabase();
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = _clock.UtcNow;
         return await db.StockReservations.Where(r => r.ProductId == ScarceProduct && r.ExpiresUtc > now).SumAsync(r => r.Quantity);
     }
 }

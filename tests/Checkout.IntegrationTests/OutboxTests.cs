@@ -17,12 +17,16 @@ namespace Checkout.IntegrationTests;
 /// </summary>
 public sealed partial class OutboxTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(20);
+
+    private readonly ShopClock _clock = new();
 
     [Fact]
     public async Task A_paid_order_is_mailed_in_Kazakh_and_counted_in_its_day()
     {
-        using var shop = new ShopFactory();
+        var poll = TimeSpan.FromSeconds(1);
+        using var shop = new ShopFactory { Clock = _clock, Settings = { ["Outbox:PollInterval"] = "00:00:01" } };
         var order = await PayAsync(shop);
 
         await using (var db = shop.OpenDatabase())
@@ -31,7 +35,9 @@ public sealed partial class OutboxTests
                 .Should().BeEquivalentTo("order.created → email", "order.created → daily-sales");
         }
 
-        await WaitUntilDeliveredAsync(shop);
+        await _clock.WaitForTimerAsync(poll); // the worker itself delivers, at its next poll
+        _clock.Advance(poll);
+        await shop.WaitForOutboxAsync();
         var mail = await File.ReadAllTextAsync(Path.Combine(shop.DataDirectory, "mail", $"{order}.eml"));
         mail.Should().Contain("To: demo@checkout.local");
         Header(mail, "Subject").Should().Be($"Тапсырысыңыз қабылданды: {order}");
@@ -44,7 +50,7 @@ public sealed partial class OutboxTests
 
         await using var check = shop.OpenDatabase();
         var day = await check.DailySales.SingleAsync();
-        day.Day.Should().Be(ShopTime.Day(DateTime.UtcNow));
+        day.Day.Should().Be(ShopTime.Day(_clock.UtcNow));
         (day.Orders, day.Units, day.RevenueTiyn).Should().Be((1, 2, 185_348_000L));
     }
 
@@ -52,8 +58,7 @@ public sealed partial class OutboxTests
     public async Task A_refused_payment_writes_no_event()
     {
         using var shop = new ShopFactory();
-        using var shopper = shop.CreateShopper();
-        await shopper.LoginAsync();
+        using var shopper = await shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 2);
 
         (await shopper.PayAsync(new { card_id = SeededCards.DemoBcc })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -65,9 +70,9 @@ public sealed partial class OutboxTests
     [Fact]
     public async Task A_redelivered_confirmation_still_leaves_one_email()
     {
-        using var shop = new ShopFactory();
+        using var shop = Shop();
         var order = await PayAsync(shop);
-        await WaitUntilDeliveredAsync(shop);
+        await shop.DeliverOutboxAsync();
         var file = Path.Combine(shop.DataDirectory, "mail", $"{order}.eml");
         var first = await File.ReadAllTextAsync(file);
 
@@ -77,7 +82,7 @@ public sealed partial class OutboxTests
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedUtc, (DateTime?)null));
         }
 
-        await WaitUntilDeliveredAsync(shop);
+        await shop.DeliverOutboxAsync();
         Directory.GetFiles(Path.Combine(shop.DataDirectory, "mail"), "*.eml").Should().ContainSingle();
         (await File.ReadAllTextAsync(file)).Should().Be(first);
     }
@@ -85,9 +90,8 @@ public sealed partial class OutboxTests
     [Fact]
     public async Task Many_orders_delivered_by_racing_workers_are_counted_once_each()
     {
-        using var shop = new ShopFactory();
-        using var shopper = shop.CreateShopper();
-        await shopper.LoginAsync();
+        using var shop = Shop();
+        using var shopper = await shop.SignedInAsync();
         for (var i = 0; i < 8; i++)
         {
             await shopper.AddToCartAsync(18, 1);
@@ -96,9 +100,10 @@ public sealed partial class OutboxTests
 
         var worker = shop.Services.GetRequiredService<OutboxWorker>();
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => worker.DeliverDueAsync(CancellationToken.None))));
-        await WaitUntilDeliveredAsync(shop);
+        await shop.DeliverOutboxAsync();
 
         await using var db = shop.OpenDatabase();
+        (await db.OutboxMessages.CountAsync(m => m.ProcessedUtc == null)).Should().Be(0);
         var orders = await db.Orders.Select(o => o.TotalTiyn).ToListAsync();
         var sales = await db.DailySales.ToListAsync();
         sales.Sum(d => d.Orders).Should().Be(8);
@@ -107,46 +112,57 @@ public sealed partial class OutboxTests
     }
 
     [Fact]
-    public async Task A_failing_handler_is_retried_with_backoff_until_it_succeeds()
+    public async Task A_failing_handler_is_retried_after_a_delay_that_doubles_up_to_the_maximum()
     {
-        var flaky = new FlakyHandler(failures: 2);
-        using var shop = new ShopFactory { TestServices = s => s.AddSingleton<IOutboxHandler>(flaky) };
+        var flaky = new FlakyHandler(_clock, failures: 4);
+        using var shop = Shop(flaky);
         var order = await PayAsync(shop);
 
-        await WaitUntilDeliveredAsync(shop);
+        // The worker's polls, one a second on the shop's clock, until the fifth attempt gets through.
+        await shop.DeliverOutboxAsync();
+        for (var second = 1; second <= 60 && flaky.Calls.Count < 5; second++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await shop.DeliverOutboxAsync();
+        }
 
+        flaky.Calls.Select(at => (at - flaky.Calls[0]).TotalSeconds).Should().Equal([0, 5, 15, 35, 55],
+            "the waits are 5 s (Outbox:FirstRetryDelay), then twice the one before — 10 s, 20 s — and never more than 20 s (Outbox:MaxRetryDelay)");
         await using var db = shop.OpenDatabase();
         var message = await db.OutboxMessages.SingleAsync(m => m.Handler == FlakyHandler.HandlerName);
         message.Subject.Should().Be(order);
-        message.Attempts.Should().Be(3);
+        message.Attempts.Should().Be(5);
+        message.ProcessedUtc.Should().NotBeNull();
         message.DeadLetteredUtc.Should().BeNull();
-        flaky.Calls.Should().HaveCount(3);
-        (flaky.Calls[2] - flaky.Calls[1]).Should().BeGreaterThan(flaky.Calls[1] - flaky.Calls[0] - TimeSpan.FromMilliseconds(30),
-            "each wait is twice the one before (50 ms, then 100 ms)");
     }
 
     [Fact]
     public async Task What_keeps_failing_becomes_a_dead_letter_that_an_admin_sees_and_retries()
     {
-        var broken = new FlakyHandler(failures: int.MaxValue);
-        using var shop = new ShopFactory
-        {
-            TestServices = s => s.AddSingleton<IOutboxHandler>(broken),
-            Settings = { ["Outbox:MaxAttempts"] = "3" },
-        };
+        var broken = new FlakyHandler(_clock, failures: int.MaxValue);
+        using var shop = Shop(broken, maxAttempts: 3);
         var order = await PayAsync(shop);
-        var dead = await WaitForAsync(shop, db => db.OutboxMessages.SingleOrDefaultAsync(m => m.DeadLetteredUtc != null));
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await shop.DeliverOutboxAsync();
+            _clock.Advance(MaxRetryDelay);
+        }
+
+        OutboxMessage dead;
+        await using (var db = shop.OpenDatabase())
+        {
+            dead = await db.OutboxMessages.SingleAsync(m => m.DeadLetteredUtc != null);
+        }
+
         dead.Attempts.Should().Be(3);
         dead.LastError.Should().Contain("Handler is down");
 
-        using var shopper = shop.CreateShopper();
-        await shopper.LoginAsync();
+        using var shopper = await shop.SignedInAsync();
         (await shopper.Http.GetAsync(new Uri("/admin/dead-letters", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await shopper.PostFormAsync($"/admin/dead-letters/{dead.Id}/retry", new Dictionary<string, string>()))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        using var admin = shop.CreateShopper();
-        await admin.LoginAsync("admin@checkout.local", "Admin123!");
+        using var admin = await OrderFlows.AdminAsync(shop);
         var page = await admin.GetPageAsync("/admin/dead-letters");
         var row = page.QuerySelector($"[data-dead-letter='{dead.Id}']")!;
         row.TextContent.Should().Contain(order).And.Contain(FlakyHandler.HandlerName).And.Contain("Handler is down");
@@ -154,7 +170,7 @@ public sealed partial class OutboxTests
         broken.Heal();
         var retried = await admin.PostFormAsync($"/admin/dead-letters/{dead.Id}/retry", new Dictionary<string, string>());
         retried.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        await WaitUntilDeliveredAsync(shop);
+        await shop.DeliverOutboxAsync();
         await using (var db = shop.OpenDatabase())
         {
             (await db.OutboxMessages.SingleAsync(m => m.Id == dead.Id)).ProcessedUtc.Should().NotBeNull();
@@ -169,16 +185,17 @@ public sealed partial class OutboxTests
     [InlineData(false)]
     public async Task A_failing_handler_does_not_undo_the_rest_of_its_batch(bool writesDatabase)
     {
-        var broken = new FlakyHandler(failures: int.MaxValue, writesDatabase);
-        using var shop = new ShopFactory { TestServices = s => s.AddSingleton<IOutboxHandler>(broken) };
+        var broken = new FlakyHandler(_clock, failures: int.MaxValue, writesDatabase);
+        using var shop = Shop(broken);
         var order = await PayAsync(shop);
 
-        var failed = await WaitForAsync(shop, db => db.OutboxMessages.SingleOrDefaultAsync(m => m.Handler == FlakyHandler.HandlerName && m.LastError != null));
-        await WaitForAsync(shop, async db => await db.OutboxMessages.AnyAsync(m => m.Handler != FlakyHandler.HandlerName && m.ProcessedUtc == null) ? null : "delivered");
+        await shop.DeliverOutboxAsync();
 
+        await using var db = shop.OpenDatabase();
+        var failed = await db.OutboxMessages.SingleAsync(m => m.Handler == FlakyHandler.HandlerName);
         failed.ProcessedUtc.Should().BeNull();
         failed.LastError.Should().Contain("Handler is down");
-        await using var db = shop.OpenDatabase();
+        (await db.OutboxMessages.CountAsync(m => m.Handler != FlakyHandler.HandlerName && m.ProcessedUtc == null)).Should().Be(0);
         (await db.DailySales.SumAsync(d => d.Orders)).Should().Be(1, "the sales counter in the same batch committed, once");
         File.Exists(Path.Combine(shop.DataDirectory, "mail", $"{order}.eml")).Should().BeTrue();
     }
@@ -188,15 +205,16 @@ public sealed partial class OutboxTests
     [InlineData(true)] // a statement that fails in the database: PostgreSQL then refuses everything until the savepoint is rolled back to
     public async Task A_handler_that_fails_after_writing_is_undone_alone(bool failInTheDatabase)
     {
-        var broken = new WritingFailer(failInTheDatabase);
-        using var shop = new ShopFactory { TestServices = s => s.AddSingleton<IOutboxHandler>(broken) };
+        using var shop = Shop(new WritingFailer(failInTheDatabase));
         var order = await PayAsync(shop);
 
-        var failed = await WaitForAsync(shop, db => db.OutboxMessages.SingleOrDefaultAsync(m => m.Handler == WritingFailer.HandlerName && m.LastError != null));
-        await WaitForAsync(shop, async db => await db.OutboxMessages.AnyAsync(m => m.Handler != WritingFailer.HandlerName && m.ProcessedUtc == null) ? null : "delivered");
+        await shop.DeliverOutboxAsync();
 
-        failed.ProcessedUtc.Should().BeNull();
         await using var db = shop.OpenDatabase();
+        var failed = await db.OutboxMessages.SingleAsync(m => m.Handler == WritingFailer.HandlerName);
+        failed.ProcessedUtc.Should().BeNull();
+        failed.LastError.Should().NotBeNull();
+        (await db.OutboxMessages.CountAsync(m => m.Handler != WritingFailer.HandlerName && m.ProcessedUtc == null)).Should().Be(0);
         (await db.DailySales.AnyAsync(d => d.Day == WritingFailer.Day)).Should().BeFalse("the failing handler's write is rolled back to its savepoint");
         (await db.DailySales.SumAsync(d => d.Orders)).Should().Be(1);
         File.Exists(Path.Combine(shop.DataDirectory, "mail", $"{order}.eml")).Should().BeTrue();
@@ -207,25 +225,25 @@ public sealed partial class OutboxTests
     {
         // Cut at 2 000 characters it would end in half an emoji, which PostgreSQL refuses to store.
         var text = new string('x', 2000 - "IOException: ".Length - 1) + "\U0001F600 tail";
-        var broken = new FlakyHandler(failures: int.MaxValue, error: text);
-        using var shop = new ShopFactory { TestServices = s => s.AddSingleton<IOutboxHandler>(broken) };
+        using var shop = Shop(new FlakyHandler(_clock, failures: int.MaxValue, error: text));
         await PayAsync(shop);
 
-        var failed = await WaitForAsync(shop, db => db.OutboxMessages.SingleOrDefaultAsync(m => m.Handler == FlakyHandler.HandlerName && m.LastError != null));
-        await WaitForAsync(shop, async db => await db.OutboxMessages.AnyAsync(m => m.Handler != FlakyHandler.HandlerName && m.ProcessedUtc == null) ? null : "delivered");
+        await shop.DeliverOutboxAsync();
 
+        await using var db = shop.OpenDatabase();
+        var failed = await db.OutboxMessages.SingleAsync(m => m.Handler == FlakyHandler.HandlerName);
         failed.LastError!.Length.Should().Be(1999);
         char.IsHighSurrogate(failed.LastError[^1]).Should().BeFalse();
-        await using var db = shop.OpenDatabase();
+        (await db.OutboxMessages.CountAsync(m => m.Handler != FlakyHandler.HandlerName && m.ProcessedUtc == null)).Should().Be(0);
         (await db.DailySales.SumAsync(d => d.Orders)).Should().Be(1);
     }
 
     [Fact]
     public async Task A_message_whose_worker_died_on_every_attempt_becomes_a_dead_letter()
     {
-        using var shop = new ShopFactory { Settings = { ["Outbox:MaxAttempts"] = "3" } };
+        using var shop = Shop(maxAttempts: 3);
         _ = shop.Services;
-        var past = DateTime.UtcNow.AddMinutes(-1);
+        var past = _clock.UtcNow.AddMinutes(-1);
         await using (var db = shop.OpenDatabase())
         {
             db.OutboxMessages.Add(new OutboxMessage
@@ -236,49 +254,50 @@ public sealed partial class OutboxTests
             await db.SaveChangesAsync();
         }
 
-        var dead = await WaitForAsync(shop, db => db.OutboxMessages.SingleOrDefaultAsync(m => m.DeadLetteredUtc != null));
+        await shop.DeliverOutboxAsync();
 
+        await using var check = shop.OpenDatabase();
+        var dead = await check.OutboxMessages.SingleAsync();
+        dead.DeadLetteredUtc.Should().NotBeNull();
         dead.Attempts.Should().Be(3, "it is not tried a fourth time");
         dead.LastError.Should().Contain("worker stopped");
     }
 
+    /// <summary>
+    /// A shop whose outbox the test delivers: on the shop's clock the worker's own poll is a day away, so each delivery
+    /// happens when the test says, at the time the test moved the clock to.
+    /// </summary>
+    private ShopFactory Shop(IOutboxHandler? handler = null, int? maxAttempts = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Outbox:PollInterval"] = "1.00:00:00",
+            ["Outbox:FirstRetryDelay"] = $"{FirstRetryDelay:c}",
+            ["Outbox:MaxRetryDelay"] = $"{MaxRetryDelay:c}",
+        };
+        if (maxAttempts is { } attempts)
+        {
+            settings["Outbox:MaxAttempts"] = $"{attempts}";
+        }
+
+        return new ShopFactory
+        {
+            Clock = _clock,
+            Settings = settings,
+            TestServices = services =>
+            {
+                if (handler is not null)
+                {
+                    services.AddSingleton(handler);
+                }
+            },
+        };
+    }
+
     private static async Task<string> PayAsync(ShopFactory shop)
     {
-        using var shopper = shop.CreateShopper();
-        await shopper.LoginAsync();
-        await shopper.AddToCartAsync(1, 2);
-        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
-        answer.Status.Should().Be(HttpStatusCode.OK);
-        return answer.OrderNumber!;
-    }
-
-    private static async Task WaitUntilDeliveredAsync(ShopFactory shop)
-    {
-        await WaitForAsync(shop, async db => await db.OutboxMessages.AnyAsync() ? "written" : null);
-        await shop.WaitForOutboxAsync();
-    }
-
-    private static async Task<T> WaitForAsync<T>(ShopFactory shop, Func<ShopDbContext, Task<T?>> probe)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            await using (var db = shop.OpenDatabase())
-            {
-                if (await probe(db) is { } found)
-                {
-                    return found;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The outbox did not get there in time.");
-            }
-
-            await Task.Delay(50);
-        }
+        using var shopper = await shop.SignedInAsync();
+        return await OrderFlows.PlaceAsync(shopper, SeededCards.DemoKaspiGold, productId: 1, quantity: 2);
     }
 
     private static string Header(string mail, string name)
@@ -293,8 +312,8 @@ public sealed partial class OutboxTests
     [GeneratedRegex(@"=\?utf-8\?B\?([^?]*)\?=", RegexOptions.IgnoreCase)]
     private static partial Regex EncodedWord();
 
-    /// <summary>A handler of <c>order.created</c> that fails a number of times, then works.</summary>
-    private sealed class FlakyHandler(int failures, bool writesDatabase = true, string error = "Handler is down") : IOutboxHandler
+    /// <summary>A handler of <c>order.created</c> that fails a number of times, then works; notes when (on the shop's clock) it was called.</summary>
+    private sealed class FlakyHandler(TimeProvider clock, int failures, bool writesDatabase = true, string error = "Handler is down") : IOutboxHandler
     {
         public const string HandlerName = "flaky";
 
@@ -314,7 +333,7 @@ public sealed partial class OutboxTests
         {
             lock (Calls)
             {
-                Calls.Add(DateTime.UtcNow);
+                Calls.Add(clock.GetUtcNow().UtcDateTime);
             }
 
             return Interlocked.Decrement(ref _failures) >= 0 ? throw new IOException(error) : Task.CompletedTask;

@@ -1,6 +1,6 @@
 using System.Net;
 using Checkout.Web.Domain;
-using static Checkout.IntegrationTests.OrderFlows;
+using static Checkout.Testing.OrderFlows;
 
 namespace Checkout.IntegrationTests;
 

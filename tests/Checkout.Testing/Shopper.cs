@@ -4,7 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace Checkout.IntegrationTests;
+namespace Checkout.Testing;
 
 /// <summary>A browser-like visitor: keeps its cookies, reads antiforgery tokens from the pages it loads.</summary>
 public sealed class Shopper(HttpClient http) : IDisposable
@@ -109,6 +109,3 @@ public sealed class Shopper(HttpClient http) : IDisposable
 
     public void Dispose() => Http.Dispose();
 }
-
-public sealed record PaymentAnswer(HttpStatusCode Status, string State, string Message, long? NewBalance, long? TotalPaid,
-    string? OrderNumber, string Json);

@@ -1,6 +1,6 @@
 using Checkout.Web.Operations;
 
-namespace Checkout.IntegrationTests;
+namespace Checkout.Testing;
 
 /// <summary>
 /// Replays the two ledgers from nothing but their entries: every card's balance is its opening balance minus

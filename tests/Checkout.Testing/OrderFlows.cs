@@ -2,7 +2,7 @@ using System.Net;
 using Checkout.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Checkout.IntegrationTests;
+namespace Checkout.Testing;
 
 /// <summary>Orders driven over HTTP as shoppers and admins do it: place, move through states, read back.</summary>
 public static class OrderFlows

@@ -4,7 +4,7 @@ using Checkout.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Checkout.IntegrationTests;
+namespace Checkout.Testing;
 
 /// <summary>Extra shoppers for races: each signed in, with an address and one card of its own.</summary>
 public static class TestShoppers

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Checkout.IntegrationTests;
+namespace Checkout.Testing;
 
 internal static class PollingFileWatchers
 {

@@ -1,4 +1,5 @@
 using Checkout.Web.Data;
+using Checkout.Web.Workers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Checkout.IntegrationTests;
+namespace Checkout.Testing;
 
 /// <summary>
 /// The shop on a database of its own: a SQLite file in a temporary folder, or a PostgreSQL database
@@ -51,8 +52,8 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>Configuration keys a test sets (e.g. <c>Inventory:ReservationTtl</c>), on top of the fast outbox timings every test shop gets.</summary>
     public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Replaces the shop's clock, for reservations that expire.</summary>
-    public TimeProvider? Clock { get; init; }
+    /// <summary>Replaces the shop's clock (and its workers' timers) with one the test moves on: expiry, clean-ups, retries.</summary>
+    public ShopClock? Clock { get; init; }
 
     public string DatabasePath { get; }
 
@@ -82,7 +83,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
 
         if (Clock is not null)
         {
-            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
 
         if (TestServices is not null)
@@ -106,27 +107,44 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>A fresh DbContext on the shop's database, for arranging and checking what the shop did.</summary>
     public ShopDbContext OpenDatabase() => ShopDatabase.Open(TestDatabase.Provider, ConnectionString);
 
-    /// <summary>Waits until the outbox worker has delivered every message (or 20 s pass), so background work is done.</summary>
-    public async Task WaitForOutboxAsync()
+    /// <summary>A visitor signed in (the demo shopper unless told otherwise).</summary>
+    public async Task<Shopper> SignedInAsync(string email = Shopper.DemoEmail, string password = Shopper.DemoPassword)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
+        var shopper = CreateShopper();
+        await shopper.LoginAsync(email, password);
+        return shopper;
+    }
+
+    /// <summary>Asks the shop's database until <paramref name="probe"/> finds something, for what the shop does in the background.</summary>
+    public Task<T> WaitForAsync<T>(Func<ShopDbContext, Task<T?>> probe, string what)
+        where T : class => Poll.UntilAsync(
+            async () =>
+            {
+                await using var db = OpenDatabase();
+                return await probe(db);
+            },
+            what);
+
+    /// <summary>Waits until the outbox worker, on its own timer, has delivered every message (or dead-lettered it).</summary>
+    public Task WaitForOutboxAsync() => WaitForAsync(
+        async db => await db.OutboxMessages.AnyAsync(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null) ? null : "delivered",
+        "the outbox to be delivered");
+
+    /// <summary>
+    /// Delivers every message that is due now on the shop's clock, as the worker's next polls would, and returns once
+    /// they are handled: for shops with a <see cref="Clock"/>, whose worker sleeps until the test moves time on.
+    /// </summary>
+    public async Task DeliverOutboxAsync()
+    {
+        var worker = Services.GetRequiredService<OutboxWorker>();
+        while (await worker.DeliverDueAsync(CancellationToken.None) > 0)
         {
-            await using (var db = OpenDatabase())
-            {
-                if (!await db.OutboxMessages.AnyAsync(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null))
-                {
-                    return;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The outbox was not delivered within 20 s.");
-            }
-
-            await Task.Delay(50);
         }
+
+        // The worker's first poll, as the shop started, may still hold a batch it claimed: let it finish.
+        var now = (Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        await WaitForAsync(async db => await db.OutboxMessages.AnyAsync(m => m.LockToken != null && m.LockedUntilUtc > now) ? null : "released",
+            "the outbox worker to finish its batch");
     }
 
     public async Task InDatabaseAsync(Func<ShopDbContext, Task> action)

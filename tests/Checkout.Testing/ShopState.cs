@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Checkout.IntegrationTests;
+namespace Checkout.Testing;
 
 /// <summary>Everything money and stock touch, read straight from the database: to prove "nothing changed".</summary>
 public sealed record ShopState(
@@ -27,13 +27,4 @@ public sealed record ShopState(
         await using var db = shop.OpenDatabase();
         return await db.Cards.Where(c => c.Id == cardId).Select(c => c.BalanceTiyn).SingleAsync();
     }
-}
-
-/// <summary>The seeded cards tests refer to (ids from seed/users.json).</summary>
-public static class SeededCards
-{
-    public const int DemoKaspiGold = 1;
-    public const int DemoHalyk = 2;
-    public const int DemoBcc = 3;
-    public const int AidosKaspiGold = 4;
 }

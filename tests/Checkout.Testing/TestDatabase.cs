@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Checkout.IntegrationTests;
+namespace Checkout.Testing;
 
 /// <summary>
 /// Which database the integration suite runs on: SQLite files by default; PostgreSQL when
@@ -46,17 +46,5 @@ public static class TestDatabase
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
-    }
-}
-
-/// <summary>A test that needs a PostgreSQL server: skipped with the reason outside CI when none is configured, failing under CI.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (TestDatabase.PostgresServer is null && !TestDatabase.UnderCi)
-        {
-            Skip = "No PostgreSQL configured: set CHECKOUT_TEST_POSTGRES (run .ci/postgres-start for a private server).";
-        }
     }
 }
