@@ -6,7 +6,7 @@ namespace Checkout.Web.Data.Migrations;
 /// <summary>Idempotency keys, the transactional outbox and the daily sales counters its handler keeps.</summary>
 [DbContext(typeof(ShopDbContext))]
 [Migration("20261122040000_OutboxAndIdempotency")]
-public sealed class OutboxAndIdempotency : Migration
+public sealed partial class OutboxAndIdempotency : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

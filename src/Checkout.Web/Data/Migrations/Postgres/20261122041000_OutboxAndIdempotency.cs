@@ -7,7 +7,7 @@ namespace Checkout.Web.Data.Migrations.Postgres;
 /// <summary>Idempotency keys, the transactional outbox and the daily sales counters its handler keeps.</summary>
 [DbContext(typeof(PostgresShopDbContext))]
 [Migration("20261122041000_OutboxAndIdempotency")]
-public sealed class OutboxAndIdempotency : Migration
+public sealed partial class OutboxAndIdempotency : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
