@@ -106,7 +106,7 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
         builder.Entity<Order>(order =>
         {
             order.Property(o => o.Number).HasMaxLength(32);
-            order.Property(o => o.Status).HasMaxLength(32);
+            order.Property(o => o.Status).HasMaxLength(32).HasConversion<OrderStatusConverter>();
             order.Property(o => o.PaymentMethod).HasMaxLength(32);
             order.Property(o => o.RecipientName).HasMaxLength(200);
             order.Property(o => o.RecipientPhone).HasMaxLength(50);
@@ -208,7 +208,7 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
             request.Property(r => r.DecidedBy).HasMaxLength(256);
             request.HasIndex(r => r.OrderId).IsUnique();
             request.HasIndex(r => new { r.Status, r.RequestedUtc });
-            request.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
+            request.HasOne<Order>().WithOne(o => o.Return).HasForeignKey<ReturnRequest>(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }
