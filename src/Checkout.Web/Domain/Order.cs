@@ -106,7 +106,7 @@ public sealed class Order
         }
 
         var byCard = paymentMethod == PaymentMethods.Card;
-        if (byCard != cardId is not null || (!byCard && paymentMethod != PaymentMethods.CashOnDelivery))
+        if (byCard != (cardId is not null) || (!byCard && paymentMethod != PaymentMethods.CashOnDelivery))
         {
             throw new ArgumentException($"Payment method {paymentMethod} with card {cardId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.", nameof(cardId));
         }
