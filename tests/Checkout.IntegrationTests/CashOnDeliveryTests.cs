@@ -87,7 +87,7 @@ public sealed class CashOnDeliveryTests : IDisposable
     [Theory]
     [InlineData(OrderStatus.Delivered)]
     [InlineData(OrderStatus.Completed)]
-    public async Task The_cash_is_recorded_once_when_the_goods_are_handed_over(string handedOver)
+    public async Task The_cash_is_recorded_once_when_the_goods_are_handed_over(OrderStatus handedOver)
     {
         using var shopper = _shop.CreateShopper();
         await shopper.LoginAsync();

@@ -12,11 +12,11 @@ namespace Checkout.IntegrationTests;
 /// </summary>
 public sealed class OrderLifecycleTests : IDisposable
 {
-    private static readonly string[] AdminTargets =
+    private static readonly OrderStatus[] AdminTargets =
         [OrderStatus.Processing, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Completed, OrderStatus.Cancelled];
 
     /// <summary>seed 002's table, written out here rather than read from the code under test.</summary>
-    private static readonly Dictionary<string, string[]> AdminMayMove = new()
+    private static readonly Dictionary<OrderStatus, OrderStatus[]> AdminMayMove = new()
     {
         [OrderStatus.Pending] = [OrderStatus.Processing, OrderStatus.Cancelled],
         [OrderStatus.Processing] = [OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Completed, OrderStatus.Cancelled],
@@ -41,7 +41,7 @@ public sealed class OrderLifecycleTests : IDisposable
     [InlineData(OrderStatus.Cancelled)]
     [InlineData(OrderStatus.ReturnRequested)]
     [InlineData(OrderStatus.Refunded)]
-    public async Task Admin_status_form_moves_exactly_the_legal_transitions_from(string from)
+    public async Task Admin_status_form_moves_exactly_the_legal_transitions_from(OrderStatus from)
     {
         using var shopper = _shop.CreateShopper();
         await shopper.LoginAsync();
@@ -93,7 +93,7 @@ public sealed class OrderLifecycleTests : IDisposable
     [InlineData(OrderStatus.Cancelled, false)]
     [InlineData(OrderStatus.ReturnRequested, false)]
     [InlineData(OrderStatus.Refunded, false)]
-    public async Task Shopper_may_cancel_only_while_pending_or_processing(string from, bool allowed)
+    public async Task Shopper_may_cancel_only_while_pending_or_processing(OrderStatus from, bool allowed)
     {
         using var shopper = _shop.CreateShopper();
         await shopper.LoginAsync();
@@ -128,7 +128,7 @@ public sealed class OrderLifecycleTests : IDisposable
     [InlineData(OrderStatus.Cancelled, false)]
     [InlineData(OrderStatus.ReturnRequested, false)]
     [InlineData(OrderStatus.Refunded, false)]
-    public async Task Shopper_may_request_a_return_only_of_a_delivered_or_completed_order(string from, bool allowed)
+    public async Task Shopper_may_request_a_return_only_of_a_delivered_or_completed_order(OrderStatus from, bool allowed)
     {
         using var shopper = _shop.CreateShopper();
         await shopper.LoginAsync();
@@ -196,7 +196,7 @@ public sealed class OrderLifecycleTests : IDisposable
     [InlineData(OrderStatus.Delivered)]
     [InlineData(OrderStatus.Refunded)]
     [InlineData(OrderStatus.Cancelled)]
-    public async Task Approving_or_rejecting_without_a_pending_return_is_refused(string from)
+    public async Task Approving_or_rejecting_without_a_pending_return_is_refused(OrderStatus from)
     {
         using var shopper = _shop.CreateShopper();
         await shopper.LoginAsync();

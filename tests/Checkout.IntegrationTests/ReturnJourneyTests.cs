@@ -32,7 +32,7 @@ public sealed class ReturnJourneyTests : IDisposable
         foreach (var step in new[] { OrderStatus.Processing, OrderStatus.Shipped, OrderStatus.Delivered })
         {
             (await SetStatusAsync(admin, number, step)).StatusCode.Should().Be(HttpStatusCode.Redirect);
-            (await PageStatusAsync(shopper, $"/orders/{number}")).Status.Should().Be(step);
+            (await PageStatusAsync(shopper, $"/orders/{number}")).Status.Should().Be(step.ToName());
         }
 
         (await RequestReturnAsync(shopper, number, "Түсі ұнамады")).StatusCode.Should().Be(HttpStatusCode.Redirect);

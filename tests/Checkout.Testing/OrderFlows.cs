@@ -33,6 +33,10 @@ public static class OrderFlows
         return answer.OrderNumber!;
     }
 
+    public static Task<HttpResponseMessage> SetStatusAsync(Shopper admin, string number, OrderStatus status) =>
+        SetStatusAsync(admin, number, status.ToName());
+
+    /// <summary>Posts the status form with any name, known or not.</summary>
     public static Task<HttpResponseMessage> SetStatusAsync(Shopper admin, string number, string status) =>
         admin.PostFormAsync($"/admin/orders/{number}/status", new Dictionary<string, string> { ["status"] = status });
 
@@ -49,7 +53,7 @@ public static class OrderFlows
         admin.PostFormAsync($"/admin/returns/{number}/reject", new Dictionary<string, string>());
 
     /// <summary>Drives a freshly placed order to <paramref name="status"/> along legal steps, each expected to succeed.</summary>
-    public static async Task DriveToAsync(Shopper shopper, Shopper admin, string number, string status)
+    public static async Task DriveToAsync(Shopper shopper, Shopper admin, string number, OrderStatus status)
     {
         var steps = status switch
         {
@@ -58,7 +62,7 @@ public static class OrderFlows
             OrderStatus.Shipped => [OrderStatus.Processing, OrderStatus.Shipped],
             OrderStatus.Delivered => [OrderStatus.Processing, OrderStatus.Shipped, OrderStatus.Delivered],
             OrderStatus.Completed => [OrderStatus.Processing, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Completed],
-            OrderStatus.Cancelled or OrderStatus.ReturnRequested or OrderStatus.Refunded => Array.Empty<string>(),
+            OrderStatus.Cancelled or OrderStatus.ReturnRequested or OrderStatus.Refunded => Array.Empty<OrderStatus>(),
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
         };
         foreach (var step in steps)
@@ -83,7 +87,7 @@ public static class OrderFlows
         }
     }
 
-    public static async Task<string> StatusAsync(ShopFactory shop, string number)
+    public static async Task<OrderStatus> StatusAsync(ShopFactory shop, string number)
     {
         await using var db = shop.OpenDatabase();
         return await db.Orders.Where(o => o.Number == number).Select(o => o.Status).SingleAsync();

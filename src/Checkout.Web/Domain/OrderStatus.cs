@@ -1,19 +1,19 @@
 namespace Checkout.Web.Domain;
 
-/// <summary>An order's states, stored as these lowercase names (seed 002's state machine).</summary>
-public static class OrderStatus
+/// <summary>
+/// An order's states (seed 002's state machine), stored as the lowercase names of <see cref="OrderStatusNames"/>.
+/// <see cref="Unknown"/> is a name in the database this code doesn't know (written by a newer version, or by hand):
+/// the order is shown as such, allows no step, and the status is never written back.
+/// </summary>
+public enum OrderStatus
 {
-    public const string Pending = "pending";
-    public const string Processing = "processing";
-    public const string Shipped = "shipped";
-    public const string Delivered = "delivered";
-    public const string Completed = "completed";
-    public const string Cancelled = "cancelled";
-    public const string ReturnRequested = "return_requested";
-    public const string Refunded = "refunded";
-
-    public static readonly IReadOnlyList<string> All =
-        [Pending, Processing, Shipped, Delivered, Completed, Cancelled, ReturnRequested, Refunded];
-
-    public static bool IsKnown(string? status) => status is not null && All.Contains(status);
+    Unknown = 0,
+    Pending,
+    Processing,
+    Shipped,
+    Delivered,
+    Completed,
+    Cancelled,
+    ReturnRequested,
+    Refunded,
 }

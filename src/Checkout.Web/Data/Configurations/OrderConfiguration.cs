@@ -9,7 +9,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
     public void Configure(EntityTypeBuilder<Order> order)
     {
         order.Property(o => o.Number).HasMaxLength(Lengths.Code);
-        order.Property(o => o.Status).HasMaxLength(Lengths.Status);
+        order.Property(o => o.Status).HasMaxLength(Lengths.Status).HasConversion<OrderStatusConverter>();
         order.Property(o => o.PaymentMethod).HasMaxLength(Lengths.Code);
         order.Property(o => o.RecipientName).HasMaxLength(Lengths.Name);
         order.Property(o => o.RecipientPhone).HasMaxLength(Lengths.Phone);

@@ -14,6 +14,6 @@ public sealed class ReturnRequestConfiguration : IEntityTypeConfiguration<Return
         request.Property(r => r.DecidedBy).HasMaxLength(Lengths.Email);
         request.HasIndex(r => r.OrderId).IsUnique();
         request.HasIndex(r => new { r.Status, r.RequestedUtc });
-        request.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
+        request.HasOne<Order>().WithOne(o => o.Return).HasForeignKey<ReturnRequest>(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -31,9 +31,10 @@ public sealed class AdminOrdersController(ShopDbContext db, OrderLifecycle lifec
     public async Task<IActionResult> Index([FromQuery] string? status, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, CancellationToken ct)
     {
         var query = db.Orders.AsQueryable();
-        if (OrderStatus.IsKnown(status))
+        var shown = OrderStatusNames.Parse(status);
+        if (shown.IsKnown())
         {
-            query = query.Where(o => o.Status == status);
+            query = query.Where(o => o.Status == shown);
         }
 
         if (from is { } first)
@@ -54,7 +55,7 @@ public sealed class AdminOrdersController(ShopDbContext db, OrderLifecycle lifec
             .Select(o => new AdminOrderRow(o.Number, o.CreatedUtc, o.Status, o.PaymentMethod, new Money(o.TotalTiyn),
                 db.Users.Where(u => u.Id == o.UserId).Select(u => u.Email).FirstOrDefault() ?? ""))
             .ToListAsync(ct);
-        return View("~/Views/Admin/Orders.cshtml", new AdminOrderList(orders, OrderStatus.IsKnown(status) ? status : null, from, to));
+        return View("~/Views/Admin/Orders.cshtml", new AdminOrderList(orders, shown.IsKnown() ? shown : null, from, to));
     }
 
     [HttpGet("/admin/orders/{number}")]
@@ -68,15 +69,16 @@ public sealed class AdminOrdersController(ShopDbContext db, OrderLifecycle lifec
     [Idempotent] // refunds and cash move money: a repeated request with its key replays the first answer
     public async Task<IActionResult> SetStatus(string number, [FromForm] string? status, CancellationToken ct)
     {
-        if (status is null || !OrderTransitions.AdminSettable.Contains(status))
+        var to = OrderStatusNames.Parse(status);
+        if (!Order.AdminSettable.Contains(to))
         {
             return await RefuseAsync(number, StatusCodes.Status400BadRequest, text["StatusUnknown"].Value, ct);
         }
 
-        var result = await lifecycle.MoveAsync(number, status, AdminActor.Of(User, users), ct);
+        var result = await lifecycle.MoveAsync(number, to, AdminActor.Of(User, users), ct);
         if (result.Succeeded)
         {
-            TempData["Flash"] = text["StatusChanged", text["Status_" + status].Value].Value;
+            TempData["Flash"] = text["StatusChanged", text["Status_" + to.ToName()].Value].Value;
             return Redirect($"/admin/orders/{Uri.EscapeDataString(number)}");
         }
 

@@ -139,20 +139,9 @@ public sealed class CheckoutService(
             }
         }
 
-        var order = new Order
-        {
-            Number = number,
-            UserId = userId,
-            PaymentMethod = method,
-            CardId = card?.Id,
-            SubtotalTiyn = totals.Subtotal.Tiyn,
-            DeliveryTiyn = totals.Delivery.Tiyn,
-            TotalTiyn = total,
-            RecipientName = shopper.FullName,
-            RecipientPhone = shopper.PhoneNumber ?? "",
-            DeliveryAddress = shopper.DeliveryAddress,
-            CreatedUtc = nowUtc,
-            Lines = [.. lines.Select(l => new OrderLine
+        var order = Order.Place(number, new Actor(Actors.Shopper, userId, shopper.Email), method, card?.Id,
+            new OrderRecipient(shopper.FullName, shopper.PhoneNumber ?? "", shopper.DeliveryAddress),
+            [.. lines.Select(l => new OrderLine
             {
                 ProductId = l.ProductId,
                 StoreId = l.StoreId,
@@ -162,18 +151,8 @@ public sealed class CheckoutService(
                 StoreName = l.StoreName,
                 UnitPriceTiyn = l.UnitPriceTiyn,
                 Quantity = l.Quantity,
-                LineTotalTiyn = (new Money(l.UnitPriceTiyn) * l.Quantity).Tiyn,
             })],
-            Ledger = card is null ? [] : [new LedgerEntry { CardId = card.Id, Kind = LedgerEntryKinds.Charge, AmountTiyn = total, CreatedUtc = nowUtc }],
-            StockMovements = [.. lines.Select(l => new StockMovement
-            {
-                ProductId = l.ProductId, Delta = -l.Quantity, Reason = StockReasons.Sale, CreatedUtc = nowUtc,
-            })],
-            Events = [new OrderEvent
-            {
-                ToStatus = OrderStatus.Pending, ActorRole = Actors.Shopper, ActorId = userId, ActorEmail = shopper.Email, CreatedUtc = nowUtc,
-            }],
-        };
+            nowUtc);
         db.Orders.Add(order);
         events.Add(db, OutboxEvents.OrderCreated, order.Number, new OrderCreatedEvent(order.Number, total));
         await db.SaveChangesAsync(ct);

@@ -5,112 +5,70 @@ using Microsoft.EntityFrameworkCore;
 namespace Checkout.Web.Features.Orders;
 
 /// <summary>
-/// Moves orders through their states (see <see cref="OrderTransitions"/>), each move one write transaction: a
-/// guarded <c>UPDATE … WHERE Status = @from</c> (so of two racing requests exactly one wins), then what the move
-/// means — a refund to the card it came from and the goods back in stock on a cancel or an approved return, the
-/// cash recorded when a cash-on-delivery order is handed over — every money and stock change a guarded statement
-/// with a ledger entry, and a timeline entry saying who and when.
+/// Saves the steps an <see cref="Order"/> takes, each in one write transaction: the order decides (yes, or no with a
+/// reason); a yes is written with a guarded <c>UPDATE … WHERE Status = @from</c> (so of two racing requests exactly one
+/// wins), then what the step means — a refund credited to the card it came from and the units back in stock, each a
+/// guarded statement — and the ledger, stock and timeline entries the order recorded.
 /// </summary>
 public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, TimeProvider clock)
 {
     /// <summary>Moves the order to <paramref name="to"/>. A shopper reaches only their own orders, and may only cancel.</summary>
-    public Task<TransitionResult> MoveAsync(string number, string to, Actor actor, CancellationToken ct) =>
-        RunAsync(number, actor, async order =>
-        {
-            // A pending return is decided in the returns queue, which also closes the request.
-            var mayAsk = order.Status != OrderStatus.ReturnRequested
-                && (actor.IsAdmin ? OrderTransitions.AdminSettable.Contains(to) : to == OrderStatus.Cancelled);
-            return mayAsk ? await StepAsync(order, to, actor, note: null, ct) : Illegal(order, to);
-        }, ct);
+    public Task<TransitionResult> MoveAsync(string number, OrderStatus to, Actor actor, CancellationToken ct) =>
+        RunAsync(number, actor, (order, at) => order.MoveTo(to, actor, at), ct);
 
     /// <summary>The shopper asks to return a delivered or completed order, once per order.</summary>
     public Task<TransitionResult> RequestReturnAsync(string number, string? reason, Actor shopper, CancellationToken ct) =>
-        RunAsync(number, shopper, async order =>
-        {
-            if (await db.Returns.AnyAsync(r => r.OrderId == order.Id, ct))
-            {
-                return new TransitionResult(TransitionOutcome.ReturnAlreadyRequested, order.Status);
-            }
-
-            if (!OrderTransitions.IsAllowed(order.Status, OrderStatus.ReturnRequested))
-            {
-                return Illegal(order, OrderStatus.ReturnRequested);
-            }
-
-            reason = reason?.Trim();
-            if (string.IsNullOrEmpty(reason) || reason.Length > ReturnStatus.MaxReasonLength)
-            {
-                return new TransitionResult(TransitionOutcome.ReturnReasonRequired, order.Status);
-            }
-
-            var result = await StepAsync(order, OrderStatus.ReturnRequested, shopper, reason, ct);
-            if (result.Succeeded)
-            {
-                db.Returns.Add(new ReturnRequest { OrderId = order.Id, Reason = reason, RequestedUtc = clock.GetUtcNow().UtcDateTime });
-            }
-
-            return result;
-        }, ct);
+        RunAsync(number, shopper, (order, at) => order.RequestReturn(reason, shopper, at), ct);
 
     /// <summary>An admin approves a return (refund and restock: refunded) or rejects it (back to delivered).</summary>
     public Task<TransitionResult> DecideReturnAsync(string number, bool approve, Actor admin, CancellationToken ct) =>
-        RunAsync(number, admin, async order =>
-        {
-            if (order.Status != OrderStatus.ReturnRequested)
-            {
-                return new TransitionResult(TransitionOutcome.NoPendingReturn, order.Status);
-            }
+        RunAsync(number, admin, (order, at) => order.DecideReturn(approve, admin, at), ct);
 
-            var result = await StepAsync(order, approve ? OrderStatus.Refunded : OrderStatus.Delivered, admin, note: null, ct);
-            if (!result.Succeeded)
-            {
-                return result;
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var decided = await db.Returns
-                .Where(r => r.OrderId == order.Id && r.Status == ReturnStatus.Requested)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, approve ? ReturnStatus.Approved : ReturnStatus.Rejected)
-                    .SetProperty(r => r.DecidedUtc, now)
-                    .SetProperty(r => r.DecidedBy, admin.Email), ct);
-            return decided == 1 ? result : throw new InvalidOperationException($"Order {number} awaited a return decision but had no open return request.");
-        }, ct);
-
-    private async Task<TransitionResult> RunAsync(string number, Actor actor, Func<OrderFacts, Task<TransitionResult>> move, CancellationToken ct)
+    private async Task<TransitionResult> RunAsync(string number, Actor actor, Func<Order, DateTime, TransitionResult> step, CancellationToken ct)
     {
         await using var transaction = await writes.BeginAsync(db, ct);
+        try
+        {
+            var result = await StepAsync(number, actor, step, ct);
+            if (result.Succeeded)
+            {
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+
+            return result;
+        }
+        finally
+        {
+            // Committed or not, the step is done with: a lost race's in-memory step must never be saved by a later SaveChanges.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<TransitionResult> StepAsync(string number, Actor actor, Func<Order, DateTime, TransitionResult> step, CancellationToken ct)
+    {
+        // Everything a step reads: the lines to restock, the ledger to refund, the return request.
         var order = await db.Orders
-            .Where(o => o.Number == number && (actor.IsAdmin || o.UserId == actor.UserId))
-            .Select(o => new OrderFacts(o.Id, o.Number, o.Status, o.PaymentMethod, o.TotalTiyn))
-            .FirstOrDefaultAsync(ct);
+            .Include(o => o.Lines)
+            .Include(o => o.Ledger)
+            .Include(o => o.Return)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(o => o.Number == number && (actor.IsAdmin || o.UserId == actor.UserId), ct);
         if (order is null)
         {
             return new TransitionResult(TransitionOutcome.NotFound);
         }
 
-        var result = await move(order);
-        if (result.Succeeded)
+        var from = order.Status;
+        var result = step(order, clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
         {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            return result;
         }
 
-        return result;
-    }
-
-    private static TransitionResult Illegal(OrderFacts order, string to) => new(TransitionOutcome.Illegal, order.Status, to);
-
-    /// <summary>One guarded step from the state the order was read in; a lost race changes nothing and says where the order is now.</summary>
-    private async Task<TransitionResult> StepAsync(OrderFacts order, string to, Actor actor, string? note, CancellationToken ct)
-    {
-        if (!OrderTransitions.IsAllowed(order.Status, to))
-        {
-            return Illegal(order, to);
-        }
-
+        var to = order.Status;
         var moved = await db.Orders
-            .Where(o => o.Id == order.Id && o.Status == order.Status)
+            .Where(o => o.Id == order.Id && o.Status == from)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, to), ct);
         if (moved != 1)
         {
@@ -118,85 +76,43 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
             return new TransitionResult(TransitionOutcome.Lost, now, to);
         }
 
-        var at = clock.GetUtcNow().UtcDateTime;
-        if (OrderTransitions.RefundsAndRestocks(to))
-        {
-            await RefundAsync(order.Id, at, ct);
-            await RestockAsync(order.Id, to == OrderStatus.Cancelled ? StockReasons.Cancel : StockReasons.Return, at, ct);
-        }
-        else if (order.PaymentMethod == PaymentMethods.CashOnDelivery && OrderTransitions.HandsOverGoods(order.Status, to))
-        {
-            db.LedgerEntries.Add(new LedgerEntry { OrderId = order.Id, CardId = null, Kind = LedgerEntryKinds.Cash, AmountTiyn = order.TotalTiyn, CreatedUtc = at });
-        }
-
-        db.OrderEvents.Add(new OrderEvent
-        {
-            OrderId = order.Id,
-            FromStatus = order.Status,
-            ToStatus = to,
-            ActorRole = actor.Role,
-            ActorId = actor.UserId,
-            ActorEmail = actor.Email,
-            Note = note,
-            CreatedUtc = at,
-        });
-        return new TransitionResult(TransitionOutcome.Done, to);
+        // The guarded UPDATE wrote the state: the database holds it now, SaveChanges doesn't write it again.
+        var status = db.Entry(order).Property(o => o.Status);
+        status.OriginalValue = to;
+        status.IsModified = false;
+        await PayBackAsync(order, result.LedgerEntries, ct);
+        await RestockAsync(order, result.StockMovements, ct);
+        return result;
     }
 
-    /// <summary>Gives back what the order took: the card charge to its card, collected cash as cash. Nothing taken, nothing given.</summary>
-    private async Task RefundAsync(int orderId, DateTime at, CancellationToken ct)
+    /// <summary>Credits each refund to the card it came from; cash handed back moves no card.</summary>
+    private async Task PayBackAsync(Order order, IReadOnlyList<LedgerEntry> entries, CancellationToken ct)
     {
-        var taken = await db.LedgerEntries
-            .Where(p => p.OrderId == orderId && (p.Kind == LedgerEntryKinds.Charge || p.Kind == LedgerEntryKinds.Cash))
-            .Select(p => new { p.Kind, p.CardId, p.AmountTiyn })
-            .ToListAsync(ct);
-        foreach (var payment in taken)
+        foreach (var refund in entries.Where(e => e.Kind == LedgerEntryKinds.Refund))
         {
-            if (payment.Kind == LedgerEntryKinds.Charge)
+            var amount = -refund.AmountTiyn;
+            var credited = await db.Cards
+                .Where(c => c.Id == refund.CardId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.BalanceTiyn, c => c.BalanceTiyn + amount), ct);
+            if (credited != 1)
             {
-                var amount = payment.AmountTiyn;
-                var credited = await db.Cards
-                    .Where(c => c.Id == payment.CardId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.BalanceTiyn, c => c.BalanceTiyn + amount), ct);
-                if (credited != 1)
-                {
-                    throw new InvalidOperationException($"Card {payment.CardId} of order {orderId} is gone: the refund can't be paid.");
-                }
+                throw new InvalidOperationException($"Card {refund.CardId} of order {order.Number} is gone: the refund can't be paid.");
             }
-
-            db.LedgerEntries.Add(new LedgerEntry
-            {
-                OrderId = orderId,
-                CardId = payment.CardId,
-                Kind = payment.Kind == LedgerEntryKinds.Charge ? LedgerEntryKinds.Refund : LedgerEntryKinds.CashRefund,
-                AmountTiyn = -payment.AmountTiyn,
-                CreatedUtc = at,
-            });
         }
     }
 
-    /// <summary>Puts the order's units back on the shelf, product by product in a fixed order (as checkout takes them).</summary>
-    private async Task RestockAsync(int orderId, string reason, DateTime at, CancellationToken ct)
+    /// <summary>Puts the units back on the shelf, product by product in the order the movements come (product order).</summary>
+    private async Task RestockAsync(Order order, IReadOnlyList<StockMovement> movements, CancellationToken ct)
     {
-        var lines = await db.OrderLines
-            .Where(l => l.OrderId == orderId)
-            .GroupBy(l => l.ProductId)
-            .Select(g => new { ProductId = g.Key, Quantity = g.Sum(l => l.Quantity) })
-            .OrderBy(l => l.ProductId)
-            .ToListAsync(ct);
-        foreach (var line in lines)
+        foreach (var movement in movements)
         {
             var restocked = await db.Products
-                .Where(p => p.Id == line.ProductId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + line.Quantity), ct);
+                .Where(p => p.Id == movement.ProductId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + movement.Delta), ct);
             if (restocked != 1)
             {
-                throw new InvalidOperationException($"Product {line.ProductId} of order {orderId} is gone: it can't be restocked.");
+                throw new InvalidOperationException($"Product {movement.ProductId} of order {order.Number} is gone: it can't be restocked.");
             }
-
-            db.StockMovements.Add(new StockMovement { ProductId = line.ProductId, OrderId = orderId, Delta = line.Quantity, Reason = reason, CreatedUtc = at });
         }
     }
-
-    private sealed record OrderFacts(int Id, string Number, string Status, string PaymentMethod, long TotalTiyn);
 }

@@ -13,6 +13,7 @@ public static class OrderPages
             .Include(o => o.Lines)
             .Include(o => o.Events)
             .Include(o => o.Ledger)
+            .Include(o => o.Return)
             .AsNoTracking()
             .AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Number == number && (userId == null || o.UserId == userId), ct);
@@ -22,23 +23,25 @@ public static class OrderPages
         }
 
         var cardName = await db.Cards.Where(c => c.Id == order.CardId).Select(c => c.Name).FirstOrDefaultAsync(ct);
-        var returnRequest = await db.Returns.AsNoTracking().FirstOrDefaultAsync(r => r.OrderId == order.Id, ct);
         var customer = await db.Users.Where(u => u.Id == order.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
-        return new OrderDetails(order, cardName, returnRequest, customer ?? "");
+        return new OrderDetails(order, cardName, customer ?? "");
     }
 }
 
-public sealed record OrderDetails(Order Order, string? CardName, ReturnRequest? Return, string CustomerEmail)
+/// <summary>An order's page; which buttons it shows, the order itself says.</summary>
+public sealed record OrderDetails(Order Order, string? CardName, string CustomerEmail)
 {
-    public bool ShopperMayCancel => OrderTransitions.ShopperMayCancel(Order.Status);
+    public ReturnRequest? Return => Order.Return;
 
-    public bool ShopperMayRequestReturn => Return is null && OrderTransitions.ShopperMayRequestReturn(Order.Status);
+    public bool ShopperMayCancel => Order.NextFor(Actors.Shopper).Contains(OrderStatus.Cancelled);
+
+    public bool ShopperMayRequestReturn => Order.MayRequestReturn;
 
     /// <summary>The states an admin may move the order to from here with the status form.</summary>
-    public IReadOnlyList<string> AdminNext =>
-        Order.Status == OrderStatus.ReturnRequested
-            ? []
-            : [.. OrderTransitions.From(Order.Status).Where(OrderTransitions.AdminSettable.Contains)];
+    public IReadOnlyList<OrderStatus> AdminNext => Order.NextFor(Actors.Admin);
+
+    /// <summary>A pending return: decided in the returns queue, with approve and reject.</summary>
+    public bool AwaitsReturnDecision => Order.Status == OrderStatus.ReturnRequested;
 
     public IEnumerable<OrderEvent> Timeline => Order.Events.OrderBy(e => e.CreatedUtc).ThenBy(e => e.Id);
 }

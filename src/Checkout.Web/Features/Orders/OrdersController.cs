@@ -66,4 +66,4 @@ public sealed class OrdersController(ShopDbContext db, OrderLifecycle lifecycle,
     }
 }
 
-public sealed record OrderSummary(string Number, DateTime CreatedUtc, string Status, Money Total, int ItemCount);
+public sealed record OrderSummary(string Number, DateTime CreatedUtc, OrderStatus Status, Money Total, int ItemCount);

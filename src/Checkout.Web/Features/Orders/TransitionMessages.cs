@@ -1,3 +1,4 @@
+using Checkout.Web.Domain;
 using Microsoft.Extensions.Localization;
 
 namespace Checkout.Web.Features.Orders;
@@ -7,11 +8,12 @@ public static class TransitionMessages
 {
     public static (int Status, string Message) Refusal(TransitionResult result, IStringLocalizer text)
     {
-        string Label(string? status) => text["Status_" + status].Value;
+        string Label(OrderStatus? status) => text["Status_" + (status ?? OrderStatus.Unknown).ToName()].Value;
         return result.Outcome switch
         {
             TransitionOutcome.NotFound => (StatusCodes.Status404NotFound, text["NotFound"].Value),
-            TransitionOutcome.Illegal => (StatusCodes.Status409Conflict, text["TransitionRefused", Label(result.Status), Label(result.Requested)].Value),
+            TransitionOutcome.Illegal or TransitionOutcome.NotPermitted =>
+                (StatusCodes.Status409Conflict, text["TransitionRefused", Label(result.Status), Label(result.Requested)].Value),
             TransitionOutcome.Lost => (StatusCodes.Status409Conflict, text["TransitionLost", Label(result.Status)].Value),
             TransitionOutcome.ReturnAlreadyRequested => (StatusCodes.Status409Conflict, text["ReturnAlreadyRequested"].Value),
             TransitionOutcome.ReturnReasonRequired => (StatusCodes.Status400BadRequest, text["ReturnReasonRequired"].Value),
