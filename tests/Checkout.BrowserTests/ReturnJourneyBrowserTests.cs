@@ -10,9 +10,6 @@ namespace Checkout.BrowserTests;
 /// </summary>
 public sealed class ReturnJourneyBrowserTests(ITestOutputHelper output)
 {
-    private const string AdminEmail = "admin@checkout.local";
-    private const string AdminPassword = "Admin123!";
-
     [BrowserFact]
     public void Buy_ship_deliver_return_approve_and_balance_and_stock_are_back_in_the_pages()
     {
@@ -39,7 +36,7 @@ public sealed class ReturnJourneyBrowserTests(ITestOutputHelper output)
         }, "the success screen's order number");
         browser.Snap("paid");
 
-        SignOutAndIn(browser, AdminEmail, AdminPassword, $"/admin/orders/{number}");
+        SignOutAndIn(browser, OrderFlows.AdminEmail, OrderFlows.AdminPassword, $"/admin/orders/{number}");
         foreach (var next in new[] { "processing", "shipped", "delivered" })
         {
             browser.ClickToPage(browser.Find($"button[data-next-status='{next}']"), $"/admin/orders/{number}", $"admin-{next}");
@@ -52,7 +49,7 @@ public sealed class ReturnJourneyBrowserTests(ITestOutputHelper output)
         browser.ClickToPage(browser.Find("#return-form button[type=submit]"), $"/orders/{number}", "return-requested");
         browser.Find(".order-status").GetDomAttribute("data-status").Should().Be("return_requested");
 
-        SignOutAndIn(browser, AdminEmail, AdminPassword, "/admin/returns");
+        SignOutAndIn(browser, OrderFlows.AdminEmail, OrderFlows.AdminPassword, "/admin/returns");
         browser.TextOf($"tr[data-order-number='{number}']").Should().Contain("Түсі ұнамады");
         browser.ClickToPage(browser.Find($"tr[data-order-number='{number}'] form[action$='/approve'] button"), "/admin/returns", "approved");
         browser.Open("/admin/dead-letters", "admin-dead-letters"); // the order's e-mail and sales count went through

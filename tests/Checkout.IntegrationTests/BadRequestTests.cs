@@ -14,7 +14,7 @@ public sealed class BadRequestTests : IDisposable
     [Fact]
     public async Task A_total_that_changed_since_the_page_was_shown_is_refused_not_charged()
     {
-        using var shopper = await CartOfTwoIphonesAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
         var before = await ShopState.ReadAsync(_shop);
 
         var stale = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = 1, expected_total = 927_490 }));
@@ -44,7 +44,7 @@ public sealed class BadRequestTests : IDisposable
     [Fact]
     public async Task A_form_with_too_many_fields_gets_400()
     {
-        using var shopper = await CartOfTwoIphonesAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
         var before = await ShopState.ReadAsync(_shop);
         var fields = Enumerable.Range(0, 1_500).Select(i => new KeyValuePair<string, string>($"f{i}", "x"))
             .Append(new("card_id", "1")).Append(new("__RequestVerificationToken", await shopper.TokenAsync()));
@@ -64,7 +64,7 @@ public sealed class BadRequestTests : IDisposable
     [InlineData("/account/register")]
     public async Task Multipart_without_a_boundary_gets_400(string path)
     {
-        using var shopper = await CartOfTwoIphonesAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
         var before = await ShopState.ReadAsync(_shop);
         using var content = new StringContent("card_id=1", Encoding.UTF8);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("multipart/form-data");
@@ -80,7 +80,7 @@ public sealed class BadRequestTests : IDisposable
     [Fact]
     public async Task A_token_in_the_json_body_instead_of_the_header_is_refused()
     {
-        using var shopper = await CartOfTwoIphonesAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
 
         var response = await shopper.PayWithTokenAsync(
             JsonContent.Create(new Dictionary<string, object> { ["card_id"] = 1, ["__RequestVerificationToken"] = await shopper.TokenAsync() }), token: null);
@@ -113,13 +113,5 @@ public sealed class BadRequestTests : IDisposable
         });
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-    }
-
-    private async Task<Shopper> CartOfTwoIphonesAsync()
-    {
-        var shopper = _shop.CreateShopper();
-        await shopper.LoginAsync();
-        await shopper.AddToCartAsync(1, 2);
-        return shopper;
     }
 }

@@ -20,8 +20,8 @@ public sealed class CartTests : IDisposable
         cart.QuerySelectorAll("tr[data-product-id]").Should().HaveCount(2);
         cart.QuerySelector("[data-subtotal]")!.TextContent.Should().Be("2 786 970 ₸");
 
-        await guest.PostFormAsync("/cart/update", new Dictionary<string, string> { ["productId"] = "2", ["quantity"] = "3" });
-        await guest.PostFormAsync("/cart/remove", new Dictionary<string, string> { ["productId"] = "1" });
+        await guest.UpdateCartAsync(2, 3);
+        await guest.RemoveFromCartAsync(1);
 
         cart = await guest.GetPageAsync("/cart");
         cart.QuerySelectorAll("tr[data-product-id]").Should().ContainSingle()
@@ -110,7 +110,7 @@ public sealed class CartTests : IDisposable
         using var guest = _shop.CreateShopper();
         await guest.AddToCartAsync(1, 1);
 
-        var response = await guest.PostFormAsync("/cart/update", new Dictionary<string, string> { ["productId"] = "2", ["quantity"] = "3" });
+        var response = await guest.UpdateCartAsync(2, 3);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Shopper.ParseAsync(response)).QuerySelector(".alert-error")!.TextContent.Should().Be("Бұл тауар себетте жоқ");

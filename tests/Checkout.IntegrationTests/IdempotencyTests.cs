@@ -23,7 +23,7 @@ public sealed class IdempotencyTests : IDisposable
     [Fact]
     public async Task Paying_twice_with_one_key_charges_once_and_replays_the_first_answer()
     {
-        using var shopper = await ShopperWithCartAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
 
         var first = await PayAsync(shopper, "key-1");
         var afterFirst = await ShopState.ReadAsync(_shop);
@@ -42,7 +42,7 @@ public sealed class IdempotencyTests : IDisposable
     [Fact]
     public async Task A_refusal_is_replayed_too_and_a_new_key_pays()
     {
-        using var shopper = await ShopperWithCartAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
         var before = await ShopState.ReadAsync(_shop);
 
         var shortOnce = await PayAsync(shopper, "bcc", """{"card_id":3}""");
@@ -60,7 +60,7 @@ public sealed class IdempotencyTests : IDisposable
     [Fact]
     public async Task The_same_key_with_another_request_gets_422_and_changes_nothing()
     {
-        using var shopper = await ShopperWithCartAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
         (await PayAsync(shopper, "key-1", """{"card_id":3}""")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var before = await ShopState.ReadAsync(_shop);
 
@@ -74,7 +74,7 @@ public sealed class IdempotencyTests : IDisposable
     [Fact]
     public async Task Keys_belong_to_one_shopper()
     {
-        using var demo = await ShopperWithCartAsync();
+        using var demo = await OrderFlows.ShopperWithCartAsync(_shop);
         using var aidos = _shop.CreateShopper();
         await aidos.LoginAsync(Shopper.AidosEmail, Shopper.AidosPassword);
         await aidos.AddToCartAsync(2, 1);
@@ -89,12 +89,12 @@ public sealed class IdempotencyTests : IDisposable
     [Fact]
     public async Task Ten_parallel_requests_with_one_key_charge_once()
     {
-        using var shopper = await ShopperWithCartAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
         var token = await shopper.TokenAsync();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
         {
-            var response = await shopper.PayWithTokenAsync(Json(Body), token, "double-click");
+            var response = await shopper.PayWithTokenAsync(Shopper.Json(Body), token, "double-click");
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
 
@@ -108,7 +108,7 @@ public sealed class IdempotencyTests : IDisposable
     [Fact]
     public async Task A_key_still_in_use_gets_409_and_one_whose_holder_died_is_taken_over()
     {
-        using var shopper = await ShopperWithCartAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
         var userId = await UserIdAsync(Shopper.DemoEmail);
         var hash = IdempotencyKey.Hash("POST", "/process_payment", Encoding.UTF8.GetBytes(Body));
         await using (var db = _shop.OpenDatabase())
@@ -138,8 +138,8 @@ public sealed class IdempotencyTests : IDisposable
         await shopper.LoginAsync();
         await shopper.AddToCartAsync(1, 2);
 
-        var failed = await shopper.PayWithTokenAsync(Json(Body), await shopper.TokenAsync(), "retry-me");
-        var retried = await shopper.PayWithTokenAsync(Json(Body), await shopper.TokenAsync(), "retry-me");
+        var failed = await shopper.PayWithTokenAsync(Shopper.Json(Body), await shopper.TokenAsync(), "retry-me");
+        var retried = await shopper.PayWithTokenAsync(Shopper.Json(Body), await shopper.TokenAsync(), "retry-me");
 
         failed.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         retried.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -155,7 +155,7 @@ public sealed class IdempotencyTests : IDisposable
         using var shopper = shop.CreateShopper();
         await shopper.LoginAsync();
         await shopper.AddToCartAsync(1, 2);
-        var paid = await Shopper.ReadAnswerAsync(await shopper.PayWithTokenAsync(Json(Body), await shopper.TokenAsync(), "lost"));
+        var paid = await Shopper.ReadAnswerAsync(await shopper.PayWithTokenAsync(Shopper.Json(Body), await shopper.TokenAsync(), "lost"));
         paid.Status.Should().Be(HttpStatusCode.OK);
         loseAnswer.Fired.Should().BeTrue();
         await using (var db = shop.OpenDatabase())
@@ -165,8 +165,8 @@ public sealed class IdempotencyTests : IDisposable
         }
 
         await shopper.AddToCartAsync(1, 2); // the same cart again, so running the payment twice would charge twice
-        var retried = await shopper.PayWithTokenAsync(Json(Body), await shopper.TokenAsync(), "lost");
-        var again = await shopper.PayWithTokenAsync(Json(Body), await shopper.TokenAsync(), "lost");
+        var retried = await shopper.PayWithTokenAsync(Shopper.Json(Body), await shopper.TokenAsync(), "lost");
+        var again = await shopper.PayWithTokenAsync(Shopper.Json(Body), await shopper.TokenAsync(), "lost");
 
         retried.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await Shopper.ReadAnswerAsync(retried)).Message.Should().Contain(paid.OrderNumber!).And.Contain("бұрын жасалған");
@@ -178,7 +178,7 @@ public sealed class IdempotencyTests : IDisposable
     [Fact]
     public async Task A_repeated_cancel_replays_its_redirect()
     {
-        using var shopper = await ShopperWithCartAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
         var order = (await Shopper.ReadAnswerAsync(await PayAsync(shopper, "pay"))).OrderNumber!;
         var token = await shopper.TokenAsync($"/orders/{order}");
 
@@ -208,10 +208,10 @@ public sealed class IdempotencyTests : IDisposable
     [InlineData("k123456789k123456789k123456789k123456789k123456789k123456789k123456789k123456789k123456789k1234567890")]
     public async Task A_malformed_key_gets_400_and_changes_nothing(string key)
     {
-        using var shopper = await ShopperWithCartAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
         var before = await ShopState.ReadAsync(_shop);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/process_payment") { Content = Json(Body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/process_payment") { Content = Shopper.Json(Body) };
         request.Headers.Add("RequestVerificationToken", await shopper.TokenAsync());
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         var response = await shopper.Http.SendAsync(request);
@@ -224,7 +224,7 @@ public sealed class IdempotencyTests : IDisposable
     [Fact]
     public async Task Without_javascript_a_reposted_payment_form_replays_the_receipt()
     {
-        using var shopper = await ShopperWithCartAsync();
+        using var shopper = await OrderFlows.ShopperWithCartAsync(_shop);
         var page = await shopper.GetPageAsync("/payment");
         var key = page.QuerySelector("input[name='idempotency_key']")!.GetAttribute("value")!;
         var fields = new Dictionary<string, string>
@@ -245,18 +245,8 @@ public sealed class IdempotencyTests : IDisposable
         (await ShopState.BalanceAsync(_shop, SeededCards.DemoKaspiGold)).Should().Be(Money.FromTenge(2_446_520).Tiyn);
     }
 
-    private async Task<Shopper> ShopperWithCartAsync()
-    {
-        var shopper = _shop.CreateShopper();
-        await shopper.LoginAsync();
-        await shopper.AddToCartAsync(1, 2);
-        return shopper;
-    }
-
     private static async Task<HttpResponseMessage> PayAsync(Shopper shopper, string key, string body = Body) =>
-        await shopper.PayWithTokenAsync(Json(body), await shopper.TokenAsync(), key);
-
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+        await shopper.PayWithTokenAsync(Shopper.Json(body), await shopper.TokenAsync(), key);
 
     private async Task<string> UserIdAsync(string email)
     {

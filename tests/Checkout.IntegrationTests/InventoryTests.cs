@@ -55,18 +55,17 @@ public sealed class InventoryTests : IDisposable
         await aidos.LoginAsync(Shopper.AidosEmail, Shopper.AidosPassword);
         await demo.AddToCartAsync(ScarceProduct, 1);
 
-        (await demo.PostFormAsync("/cart/update", Fields(ScarceProduct, 3))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await demo.UpdateCartAsync(ScarceProduct, 3)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await aidos.AddToCartAsync(ScarceProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
-        (await demo.PostFormAsync("/cart/update", Fields(ScarceProduct, 1))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await demo.UpdateCartAsync(ScarceProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await ReservedAsync()).Should().Be(1);
         (await aidos.AddToCartAsync(ScarceProduct, 2)).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await demo.PostFormAsync("/cart/update", Fields(ScarceProduct, 2))).StatusCode.Should().Be(HttpStatusCode.Conflict,
+        (await demo.UpdateCartAsync(ScarceProduct, 2)).StatusCode.Should().Be(HttpStatusCode.Conflict,
             "one unit is left for the demo shopper and their line keeps the one it has");
         (await ReservedAsync()).Should().Be(3);
 
-        (await demo.PostFormAsync("/cart/remove", new Dictionary<string, string> { ["productId"] = $"{ScarceProduct}" }))
-            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await demo.RemoveFromCartAsync(ScarceProduct)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await ReservedAsync()).Should().Be(2);
     }
 
@@ -191,9 +190,6 @@ public sealed class InventoryTests : IDisposable
             racer.Shopper.Dispose();
         }
     }
-
-    private static Dictionary<string, string> Fields(int productId, int quantity) =>
-        new() { ["productId"] = $"{productId}", ["quantity"] = $"{quantity}" };
 
     private async Task<int> StockAsync()
     {

@@ -43,7 +43,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task Empty_cart_gets_400_Себет_бос()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
 
         var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
 
@@ -54,7 +54,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task Empty_cart_is_reported_before_a_missing_card()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
 
         var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { }));
 
@@ -72,7 +72,7 @@ public sealed class PaymentTests : IDisposable
     [InlineData("")]
     public async Task Missing_or_non_numeric_card_id_gets_400_Картасын_таңдаңыз(string body)
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 2);
         var before = await ShopState.ReadAsync(_shop);
 
@@ -93,7 +93,7 @@ public sealed class PaymentTests : IDisposable
     [InlineData("99999999999999")]
     public async Task A_number_that_names_no_card_of_mine_gets_404_Карта_табылмады(string cardId)
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 2);
 
         var response = await shopper.PayWithTokenAsync(
@@ -107,7 +107,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task Someone_elses_card_gets_the_same_404_and_stays_untouched()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 2);
         var before = await ShopState.ReadAsync(_shop);
 
@@ -122,7 +122,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task Short_balance_gets_400_and_changes_nothing_cart_intact()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 2);
         var before = await ShopState.ReadAsync(_shop);
 
@@ -138,7 +138,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task Worked_example_pays_1_853_480_and_leaves_2_446_520_on_Kaspi_Gold()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 2);
         var stockBefore = (await ShopState.ReadAsync(_shop)).Stock[1];
 
@@ -180,7 +180,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task Missing_antiforgery_token_gets_400_and_changes_nothing()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 2);
         var before = await ShopState.ReadAsync(_shop);
 
@@ -215,7 +215,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task Without_javascript_the_form_post_answers_with_a_success_page()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 2);
 
         var response = await shopper.PostFormAsync("/process_payment", new Dictionary<string, string> { ["card_id"] = "1" });
@@ -231,7 +231,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task Without_javascript_a_short_balance_shows_the_payment_page_again_with_the_reason()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 2);
         var before = await ShopState.ReadAsync(_shop);
 
@@ -247,7 +247,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task Without_javascript_no_card_chosen_asks_for_one()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 1);
 
         var response = await shopper.PostFormAsync("/process_payment", new Dictionary<string, string>());
@@ -259,7 +259,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task Short_stock_is_refused_when_adding_to_the_cart_with_how_many_are_left_and_changes_nothing()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         var before = await ShopState.ReadAsync(_shop);
 
         var response = await shopper.AddToCartAsync(3, 5); // product 3 has 3 in stock
@@ -275,7 +275,7 @@ public sealed class PaymentTests : IDisposable
     [Fact]
     public async Task A_shopper_without_a_delivery_address_is_asked_for_one_and_not_charged()
     {
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.PostFormAsync("/account/profile", new Dictionary<string, string> { ["FullName"] = "Айгерім", ["DeliveryAddress"] = "" });
         await shopper.AddToCartAsync(1, 1);
         var before = await ShopState.ReadAsync(_shop);
@@ -294,7 +294,7 @@ public sealed class PaymentTests : IDisposable
         // Body limits are Kestrel's: the in-memory test server does not enforce them.
         _shop.UseKestrel(0);
         _shop.StartServer();
-        using var shopper = await SignedInAsync();
+        using var shopper = await _shop.SignedInAsync();
         await shopper.AddToCartAsync(1, 1);
         var before = await ShopState.ReadAsync(_shop);
         var huge = $$"""{"card_id":1,"padding":"{{new string('a', 100_000)}}"}""";
@@ -305,12 +305,5 @@ public sealed class PaymentTests : IDisposable
         answer.Status.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         answer.State.Should().Be("error");
         (await ShopState.ReadAsync(_shop)).Should().BeEquivalentTo(before);
-    }
-
-    private async Task<Shopper> SignedInAsync(string email = Shopper.DemoEmail, string password = Shopper.DemoPassword)
-    {
-        var shopper = _shop.CreateShopper();
-        await shopper.LoginAsync(email, password);
-        return shopper;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Checkout.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 
@@ -97,13 +96,10 @@ public sealed class VerifyTests : IDisposable
 
     private async Task<string> PayAndDeliverAsync()
     {
-        using var shopper = _shop.CreateShopper();
-        await shopper.LoginAsync();
-        await shopper.AddToCartAsync(1, 2);
-        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }));
-        answer.Status.Should().Be(HttpStatusCode.OK);
+        using var shopper = await _shop.SignedInAsync();
+        var order = await OrderFlows.PlaceAsync(shopper, SeededCards.DemoKaspiGold, productId: 1, quantity: 2);
         await _shop.WaitForOutboxAsync();
-        return answer.OrderNumber!;
+        return order;
     }
 
     private async Task<(int Exit, string Output)> VerifyAsync(params string[] args)

@@ -15,11 +15,14 @@ public static class OrderFlows
 
     public static readonly Money CheapTotal = Money.FromTenge(29_990 + 1_500);
 
-    public static async Task<Shopper> AdminAsync(ShopFactory shop)
+    public static Task<Shopper> AdminAsync(ShopFactory shop) => shop.SignedInAsync(AdminEmail, AdminPassword);
+
+    /// <summary>The demo shopper, signed in, with two iPhones (product 1) in the cart unless told otherwise.</summary>
+    public static async Task<Shopper> ShopperWithCartAsync(ShopFactory shop, int productId = 1, int quantity = 2)
     {
-        var admin = shop.CreateShopper();
-        await admin.LoginAsync(AdminEmail, AdminPassword);
-        return admin;
+        var shopper = await shop.SignedInAsync();
+        (await shopper.AddToCartAsync(productId, quantity)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        return shopper;
     }
 
     /// <summary>Adds to the cart and pays by card (or cash on delivery when <paramref name="cardId"/> is null); returns the order number.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -67,6 +68,15 @@ public sealed class Shopper(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> AddToCartAsync(int productId, int quantity) =>
         PostFormAsync("/cart/add", new Dictionary<string, string> { ["productId"] = $"{productId}", ["quantity"] = $"{quantity}" });
+
+    public Task<HttpResponseMessage> UpdateCartAsync(int productId, int quantity) =>
+        PostFormAsync("/cart/update", new Dictionary<string, string> { ["productId"] = $"{productId}", ["quantity"] = $"{quantity}" });
+
+    public Task<HttpResponseMessage> RemoveFromCartAsync(int productId) =>
+        PostFormAsync("/cart/remove", new Dictionary<string, string> { ["productId"] = $"{productId}" });
+
+    /// <summary>A JSON body as the payment page's script sends it, written out to the byte (for bodies an anonymous object can't give).</summary>
+    public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     /// <summary>Pays as the payment page's script does: JSON body, token in the RequestVerificationToken header.</summary>
     public async Task<HttpResponseMessage> PayAsync(object body, string? token = null, string? idempotencyKey = null)

@@ -26,4 +26,26 @@ public class OrderTotalsTests
     [Fact]
     public void An_empty_cart_costs_only_delivery() =>
         OrderTotals.For([]).Total.Should().Be(Money.FromTenge(1_500));
+
+    [Theory]
+    [InlineData(1, 29_990)]
+    [InlineData(5, 149_950)]
+    [InlineData(200, 5_998_000)]
+    public void A_line_costs_its_unit_price_times_its_quantity(int quantity, long subtotalTenge)
+    {
+        var totals = OrderTotals.For([(Money.FromTenge(29_990), quantity)]);
+
+        totals.Subtotal.Should().Be(Money.FromTenge(subtotalTenge));
+        totals.Delivery.Should().Be(OrderTotals.DeliveryFee);
+        totals.Total.Should().Be(Money.FromTenge(subtotalTenge + 1_500));
+    }
+
+    [Fact]
+    public void Tiyn_are_summed_exactly()
+    {
+        var totals = OrderTotals.For([(new Money(1), 3), (new Money(99), 1)]);
+
+        totals.Subtotal.Should().Be(new Money(102));
+        totals.Total.Tiyn.Should().Be(102 + 150_000);
+    }
 }
