@@ -2,7 +2,8 @@ using System.Net;
 using Checkout.Web.Domain;
 using Checkout.Web.Operations;
 using Microsoft.EntityFrameworkCore;
-using static Checkout.IntegrationTests.OrderFlows;
+using Checkout.Testing;
+using static Checkout.Testing.OrderFlows;
 
 namespace Checkout.IntegrationTests;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Checkout.Web.Domain;
-using Checkout.Web.Features.Payment;
+using Checkout.Web.Features.Checkout;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
