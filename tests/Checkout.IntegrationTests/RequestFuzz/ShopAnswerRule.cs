@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Checkout.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Checkout.IntegrationTests.RequestFuzz;
+
+/// <summary>
+/// The one rule every answer to bad input is held to: a 4xx with a message from the shop's resources (the JSON envelope
+/// or a page that shows it), never a success, a silent redirect, a 500 or a stack trace.
+/// </summary>
+internal sealed class ShopAnswerRule(ShopFactory shop)
+{
+    private readonly List<Regex> _messages = ResourceMessages(shop);
+
+    /// <summary>What is wrong with an answer to bad input; null when it is a 4xx with a message of the shop's.</summary>
+    public async Task<string?> ProblemAsync(HttpResponseMessage response, bool signedIn, bool routeNeedsLogin)
+    {
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.OriginalString ?? "";
+        if (status is 302 or 303 && !signedIn && routeNeedsLogin
+            && (location.Contains("/account/login", StringComparison.Ordinal) || location.Contains("/account/denied", StringComparison.Ordinal)))
+        {
+            return null; // the sign-in challenge: see HostileInputs.ProbesOnly
+        }
+
+        var body = await response.Content.ReadAsStringAsync();
+        if (status is < 400 or >= 500)
+        {
+            return $"answered {status}{(location.Length > 0 ? $" → {location}" : "")} {Shorten(Text(body))}";
+        }
+
+        if (body.Contains("Exception", StringComparison.Ordinal) || body.Contains("   at ", StringComparison.Ordinal))
+        {
+            return $"{status} shows a stack trace: {Shorten(body)}";
+        }
+
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType == "application/json")
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(body);
+                var root = json.RootElement;
+                var state = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var s) ? s.GetString() : null;
+                var message = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var m) ? m.GetString() : null;
+                return state == "error" && IsShopMessage(message)
+                    ? null
+                    : $"{status} JSON is not the error envelope with a message of the shop's: {Shorten(body)}";
+            }
+            catch (JsonException)
+            {
+                return $"{status} with unreadable JSON: {Shorten(body)}";
+            }
+        }
+
+        if (mediaType != "text/html")
+        {
+            return $"{status} with no message ({mediaType ?? "no content type"}, {body.Length} chars)";
+        }
+
+        var page = await new HtmlParser().ParseDocumentAsync(body);
+        var shown = page.QuerySelectorAll("[role=alert]:not([hidden]), .validation-summary-errors li, .field-validation-error, section[data-status-code] h1")
+            .Select(e => Normalize(e.TextContent))
+            .Where(t => t.Length > 0)
+            .ToList();
+        if (shown.Count == 0)
+        {
+            return $"{status} page shows no error message: {Shorten(Text(body))}";
+        }
+
+        var foreign = shown.Where(t => !IsShopMessage(t)).ToList();
+        return foreign.Count == 0 ? null : $"{status} page shows a message not from the shop's resources: «{string.Join("», «", foreign)}»";
+    }
+
+    private bool IsShopMessage(string? message) =>
+        !string.IsNullOrWhiteSpace(message) && _messages.Any(m => m.IsMatch(Normalize(message)));
+
+    private static List<Regex> ResourceMessages(ShopFactory shop)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("kk-KZ");
+        try
+        {
+            var text = shop.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            return text.GetAllStrings(includeParentCultures: true)
+                .Select(s => Normalize(s.Value))
+                .Where(v => v.Length > 0)
+                .Select(v => new Regex("^" + Regex.Replace(Regex.Escape(v), @"\\\{\d+(:[^}]*)?}", ".+") + "$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+                .ToList();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    private static string Normalize(string text) => Regex.Replace(text, @"\s+", " ").Trim();
+
+    private static string Text(string html) => Normalize(Regex.Replace(html, "<[^>]*>", " "));
+
+    public static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "…";
+}
