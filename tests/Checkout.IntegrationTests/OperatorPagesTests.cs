@@ -31,6 +31,19 @@ public sealed class OperatorPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_guests_refused_admin_form_post_offers_a_login_without_a_way_back_to_a_post_only_address()
+    {
+        using var guest = _shop.CreateShopper();
+
+        var response = await OrderFlows.SetStatusAsync(guest, "ORD-20261202-AAAAAA", OrderStatus.Processing);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var page = await Shopper.ParseAsync(response);
+        page.QuerySelector("h1")!.TextContent.Should().Be(NoAccess);
+        page.QuerySelector("a[data-login-link]")!.GetAttribute("href").Should().Be("/account/login");
+    }
+
+    [Fact]
     public async Task A_shopper_at_the_admin_is_told_no_access_without_a_login_link()
     {
         using var shopper = await _shop.SignedInAsync();
