@@ -68,6 +68,8 @@ public sealed class AdminLayoutBrowserTests(ITestOutputHelper output)
         foreach (var decision in new[] { "approve", "reject" })
         {
             var button = browser.Find($"tr[data-order-number='{number}'] form[action$='/{decision}'] button");
+            browser.Driver.ExecuteScript("arguments[0].scrollIntoView({ block: 'center' });", button);
+            browser.Snap($"returns-{decision}");
             button.Displayed.Should().BeTrue(decision);
             browser.Measure("arguments[0].getBoundingClientRect().left", button).Should().BeGreaterThanOrEqualTo(0, decision);
             browser.Measure("arguments[0].getBoundingClientRect().right", button).Should().BeLessThanOrEqualTo(390, decision);
