@@ -51,11 +51,13 @@ public sealed class ShopBrowser : IDisposable
     /// <summary>The path of the page the browser shows, e.g. <c>/cart</c>.</summary>
     public string CurrentPath => new Uri(Driver.Url).AbsolutePath;
 
-    public static ShopBrowser Start(ITestOutputHelper output, bool javaScript = true, [CallerMemberName] string testName = "")
+    /// <summary>Starts the shop (with a test's services and settings, if any) and a browser on it.</summary>
+    public static ShopBrowser Start(ITestOutputHelper output, bool javaScript = true, Action<IServiceCollection>? services = null,
+        IDictionary<string, string>? settings = null, [CallerMemberName] string testName = "")
     {
         BrowserEnvironment.EnsureAvailable();
 
-        var shop = new ShopFactory();
+        var shop = new ShopFactory { TestServices = services, Settings = settings ?? new Dictionary<string, string>() };
         string? profile = null;
         ChromeDriverService? service = null;
         try
@@ -119,6 +121,29 @@ public sealed class ShopBrowser : IDisposable
         WaitFor(_ => IsGone(before) && CurrentPath == path, $"a new page at {path} after the click");
         Snap(step);
     }
+
+    /// <summary>Signs in on the login page and lands on <paramref name="returnUrl"/>.</summary>
+    public void SignIn(string email, string password, string returnUrl)
+    {
+        Open($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}", "login");
+        Find("input[name=Email]").SendKeys(email);
+        Find("input[name=Password]").SendKeys(password);
+        ClickToPage(Find("form[action='/account/login'] button[type=submit]"), new Uri(BaseAddress, returnUrl).AbsolutePath, $"signed-in-{email.Split('@')[0]}");
+    }
+
+    /// <summary>Makes the page's viewport exactly this size (CSS pixels, as a phone's or a laptop's screen), whatever the window's frame takes.</summary>
+    public void SetViewport(int width, int height)
+    {
+        Driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
+        {
+            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false, // a desktop viewport never zooms out to fit what overflows: the overflow stays measurable
+        });
+        _output.WriteLine($"viewport {width}×{height}");
+    }
+
+    /// <summary>A number the page's script computes, e.g. <c>document.documentElement.scrollWidth</c>.</summary>
+    public double Measure(string expression, params object[] arguments) =>
+        Convert.ToDouble(Driver.ExecuteScript($"return {expression};", arguments), System.Globalization.CultureInfo.InvariantCulture);
 
     public IWebElement Find(string css) => WaitFor(d => d.FindElement(By.CssSelector(css)), $"element {css}");
 

@@ -23,7 +23,7 @@ public sealed class PageTests : IDisposable
         cards.Length.Should().BeGreaterThanOrEqualTo(14);
         var first = page.QuerySelector(".product-card[data-product-id='1']")!;
         first.QuerySelector(".product-name")!.TextContent.Should().Be("Apple iPhone 17 Pro Max");
-        first.QuerySelector(".product-variant")!.TextContent.Should().Be("Оранжевый · 256GB");
+        first.QuerySelector(".product-variant")!.TextContent.Should().Be("Қызғылт сары · 256GB", "the stored «Оранжевый» is shown in Kazakh");
         first.QuerySelector(".product-price")!.TextContent.Should().Be("925 990 ₸");
         first.QuerySelector("img")!.GetAttribute("src").Should().StartWith("/images/products/");
         page.QuerySelector(".product-card[data-product-id='2'] .product-price")!.TextContent.Should().Be("934 990 ₸");

@@ -14,6 +14,13 @@ public class MoneyTests
         Money.FromTenge(tenge).ToString().Should().Be(expected);
 
     [Fact]
+    public void A_negative_amount_reads_with_the_minus_sign_not_a_hyphen()
+    {
+        Money.FromTenge(-361_480).ToString().Should().Be("\u2212361 480 ₸");
+        new Money(-50).ToString().Should().Be("\u22120,50 ₸");
+    }
+
+    [Fact]
     public void Shows_tiyn_only_when_there_are_any() =>
         new Money(185_348_050).ToString().Should().Be("1 853 480,50 ₸");
 

@@ -32,10 +32,13 @@ public readonly record struct Money(long Tiyn) : IComparable<Money>
 
     public int CompareTo(Money other) => Tiyn.CompareTo(other.Tiyn);
 
-    /// <summary>Formats as the shop shows prices: <c>1 853 480 ₸</c> (tiyn shown only when there are any).</summary>
+    /// <summary>
+    /// Formats as the shop shows prices: <c>1 853 480 ₸</c> (tiyn shown only when there are any); a refund reads
+    /// <c>−361 480 ₸</c> with the minus sign (U+2212), not a hyphen.
+    /// </summary>
     public override string ToString()
     {
-        var format = new NumberFormatInfo { NumberGroupSeparator = " ", NumberDecimalSeparator = ",", NegativeSign = "-" };
+        var format = new NumberFormatInfo { NumberGroupSeparator = " ", NumberDecimalSeparator = ",", NegativeSign = "\u2212" };
         var whole = Tiyn % TiynPerTenge == 0;
         var tenge = Tiyn / (decimal)TiynPerTenge;
         return tenge.ToString(whole ? "#,0" : "#,0.00", format) + " ₸";

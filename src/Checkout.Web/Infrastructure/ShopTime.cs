@@ -7,10 +7,12 @@ public static class ShopTime
         ? zone
         : TimeZoneInfo.CreateCustomTimeZone("UTC+5", TimeSpan.FromHours(5), "UTC+5", "UTC+5");
 
-    /// <summary>The shop's local date of a moment, <c>yyyy-MM-dd</c>: the day sales are counted on.</summary>
-    public static string Day(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Kazakhstan)
-            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The shop's calendar day of a moment: the day sales are counted on, orders are numbered and filtered by.</summary>
+    public static DateOnly Date(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Kazakhstan));
+
+    /// <summary>The shop's local date of a moment, <c>yyyy-MM-dd</c>.</summary>
+    public static string Day(DateTime utc) => Date(utc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The UTC instant a calendar day begins in Kazakhstan: the admin's date filters mean local days.</summary>
     public static DateTime StartOfDayUtc(DateOnly day) =>
