@@ -67,6 +67,26 @@ public sealed class EmailAddressTests : IDisposable
     }
 
     [Fact]
+    public async Task A_shopper_with_a_kazakh_address_gets_the_order_confirmation()
+    {
+        using var shopper = await _shop.SignedInAsync();
+        await using (var db = _shop.OpenDatabase())
+        {
+            await db.Users.Where(u => u.Email == Shopper.DemoEmail).ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, "айгерім@пошта.қаз"));
+        }
+
+        var order = await OrderFlows.PlaceAsync(shopper, SeededCards.DemoKaspiGold, productId: 1, quantity: 1);
+        await _shop.WaitForOutboxAsync();
+
+        await using (var db = _shop.OpenDatabase())
+        {
+            (await db.OutboxMessages.SingleAsync(m => m.Subject == order && m.Handler == OrderConfirmationEmail.HandlerName)).DeadLetteredUtc.Should().BeNull();
+        }
+
+        File.ReadAllText(Path.Combine(_shop.DataDirectory, "mail", $"{order}.eml")).Should().Contain("To: айгерім@пошта.қаз");
+    }
+
+    [Fact]
     public async Task An_unsendable_address_already_stored_makes_the_mail_undeliverable_and_the_books_still_hold()
     {
         using var shopper = await _shop.SignedInAsync();

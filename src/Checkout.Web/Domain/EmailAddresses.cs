@@ -54,6 +54,12 @@ public static class EmailAddresses
     }
 
     /// <summary>
+    /// Whether mailing it needs SMTPUTF8 (a local part beyond ASCII); a Unicode domain alone is sent IDNA-encoded,
+    /// and ASCII mail keeps its headers RFC 2047-encoded for every reader.
+    /// </summary>
+    public static bool NeedsUtf8Mail(string address) => !Ascii.IsValid(address.AsSpan(0, address.LastIndexOf('@') + 1));
+
+    /// <summary>
     /// What the address looks like: lower case, with the Cyrillic and Greek letters that look like Latin ones read as
     /// those. Two addresses with one skeleton look the same to a reader, so only the first may have an account.
     /// </summary>

@@ -64,7 +64,7 @@ public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStri
             {
                 DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
                 PickupDirectoryLocation = staging,
-                DeliveryFormat = SmtpDeliveryFormat.International, // Cyrillic local parts are sent as they are (SMTPUTF8)
+                DeliveryFormat = EmailAddresses.NeedsUtf8Mail(email) ? SmtpDeliveryFormat.International : SmtpDeliveryFormat.SevenBit, // a Cyrillic local part needs SMTPUTF8
             })
             {
                 await smtp.SendMailAsync(mail, ct);

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text;
+using Checkout.Web.Domain;
 using Checkout.Web.Outbox;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,7 @@ public sealed class AccountMail(IOptions<EmailOptions> options, IStringLocalizer
         {
             DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
             PickupDirectoryLocation = folder,
-            DeliveryFormat = SmtpDeliveryFormat.International, // Cyrillic local parts are sent as they are (SMTPUTF8)
+            DeliveryFormat = EmailAddresses.NeedsUtf8Mail(to) ? SmtpDeliveryFormat.International : SmtpDeliveryFormat.SevenBit, // a Cyrillic local part needs SMTPUTF8
         };
         await smtp.SendMailAsync(mail, ct);
     }
