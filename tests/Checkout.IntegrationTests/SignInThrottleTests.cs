@@ -59,6 +59,26 @@ public sealed class SignInThrottleTests : IDisposable
     }
 
     [Fact]
+    public async Task Failures_on_two_instances_of_the_shop_count_together()
+    {
+        using var second = _shop.SecondInstance();
+        using var attackerHere = _shop.CreateShopperFrom(Attacker);
+        using var attackerThere = second.CreateShopperFrom(Attacker);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await attackerHere.TryLoginAsync(Shopper.AidosEmail, "wrong-password");
+        }
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await attackerThere.TryLoginAsync(Shopper.AidosEmail, "wrong-password");
+        }
+
+        (await Shopper.ParseAsync(await attackerHere.TryLoginAsync(Shopper.AidosEmail, Shopper.AidosPassword)))
+            .QuerySelector(".validation")!.TextContent.Should().Contain("Тым көп сәтсіз әрекет");
+    }
+
+    [Fact]
     public async Task Four_failures_then_the_right_password_clears_the_count()
     {
         using var shopper = _shop.CreateShopperFrom(Owner);
