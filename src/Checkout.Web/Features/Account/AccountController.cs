@@ -63,7 +63,7 @@ public sealed class AccountController(
         }
 
         await throttle.ForgetAsync(pair.Email, pair.Client, ct);
-        await signIn.SignInAsync(user!, Session(form.RememberMe));
+        await signIn.SignInAsync(user!, Session(form.Remembered));
         await MergeGuestCartAsync(user!.Id, ct);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/main");
     }
@@ -79,18 +79,20 @@ public sealed class AccountController(
     public async Task<IActionResult> Register(RegisterForm? form, CancellationToken ct)
     {
         form ??= new RegisterForm();
+        if (!ModelState.IsValid)
+        {
+            return Invalid(form);
+        }
+
         var email = EmailAddresses.Normalize(form.Email);
-        if (ModelState.IsValid && (email is null || await LooksLikeAnotherAccountAsync(email)))
+        if (email is null || await LooksLikeAnotherAccountAsync(email))
         {
             ModelState.AddModelError(nameof(form.Email), text["EmailInvalid"]);
+            return Invalid(form);
         }
 
         var candidate = new ShopUser { UserName = email, Email = email, FullName = form.FullName.Trim() };
-        if (ModelState.IsValid)
-        {
-            AddErrors(await ValidatePasswordAsync(candidate, form.Password));
-        }
-
+        AddErrors(await ValidatePasswordAsync(candidate, form.Password));
         if (!ModelState.IsValid)
         {
             return Invalid(form);

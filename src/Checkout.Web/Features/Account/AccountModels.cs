@@ -17,8 +17,10 @@ public sealed class LoginForm
     [StringLength(PasswordRules.MaxLength, ErrorMessage = "FieldTooLong")]
     public string Password { get; set; } = "";
 
-    /// <summary>«Мені есте сақта»: a persistent cookie instead of one that ends with the browser.</summary>
-    public bool RememberMe { get; set; }
+    /// <summary>«Мені есте сақта» (the box posts <c>true</c>): a persistent cookie instead of one that ends with the browser.</summary>
+    public string? RememberMe { get; set; } // text, not bool: any other value is simply "no", never a binding error
+
+    public bool Remembered => RememberMe == "true";
 
     public string? ReturnUrl { get; set; }
 }
