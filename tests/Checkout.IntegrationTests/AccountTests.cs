@@ -36,7 +36,7 @@ public sealed class AccountTests : IDisposable
     }
 
     [Fact]
-    public async Task Five_failed_logins_lock_the_account_even_for_the_right_password()
+    public async Task Five_failed_logins_from_one_client_refuse_even_the_right_password_from_it()
     {
         using var shopper = _shop.CreateShopper();
         for (var attempt = 0; attempt < 5; attempt++)
