@@ -122,6 +122,20 @@ public sealed class SessionTests : IDisposable
     }
 
     [Fact]
+    public async Task With_the_default_interval_a_copied_cookie_is_refused_within_a_minute_of_the_logout()
+    {
+        var clock = new ShopClock();
+        using var shop = new ShopFactory { Clock = clock }; // Accounts:SecurityStampInterval as shipped: 00:01:00
+        using var shopper = await shop.SignedInAsync();
+        using var thief = shop.CreateShopper(shopper.CopyCookies());
+        await shopper.PostFormAsync("/account/logout", new Dictionary<string, string>());
+
+        clock.Advance(TimeSpan.FromSeconds(61));
+
+        (await thief.Http.GetAsync(new Uri("/account/profile", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task An_idle_session_expires()
     {
         var clock = new ShopClock();
