@@ -26,6 +26,11 @@ public sealed class SettingsTests
     [InlineData("Seed:DemoData", "maybe")]
     [InlineData("Seed:Directory", " ")]
     [InlineData("Shop:DataDirectory", " ")]
+    [InlineData("Accounts:SecurityStampInterval", "-00:01:00")]
+    [InlineData("Accounts:IdleTimeout", "00:00:00")]
+    [InlineData("Accounts:RememberMeFor", "-1.00:00:00")]
+    [InlineData("Accounts:MaxFailedSignIns", "0")]
+    [InlineData("Accounts:FailedSignInWindow", "00:00:00")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
     public void A_bad_value_stops_the_start_with_a_message_naming_its_key(string key, string value)

@@ -21,6 +21,7 @@ public sealed class DatabaseSnapshot
         var tables = db.Model.GetEntityTypes()
             .Select(e => e.GetTableName())
             .OfType<string>()
+            .Where(table => table != "FailedSignIns") // a refused sign-in is meant to be counted: that is how the throttle works
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -3,7 +3,10 @@ using Checkout.Web.Workers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -81,6 +84,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
         if (Clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -92,17 +96,32 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>A visitor of the in-memory server, or of the real port when <c>UseKestrel</c> started one.</summary>
-    public Shopper CreateShopper()
+    /// <summary>
+    /// A visitor of the in-memory server, or of the real port when <c>UseKestrel</c> started one; with
+    /// <paramref name="cookies"/>, one that carries those (e.g. a copy of another visitor's, as a thief would).
+    /// </summary>
+    public Shopper CreateShopper(CookieContainer? cookies = null)
     {
+        cookies ??= new CookieContainer();
         var kestrel = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         return kestrel is null
-            ? new Shopper(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
-            : new Shopper(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+            ? new Shopper(CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)), cookies)
+            : new Shopper(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies })
             {
                 BaseAddress = new Uri(kestrel),
-            });
+            }, cookies);
     }
+
+    /// <summary>A visitor whose requests come from <paramref name="clientAddress"/>, as Kestrel would see that client.</summary>
+    public Shopper CreateShopperFrom(string clientAddress)
+    {
+        var shopper = CreateShopper();
+        shopper.Http.DefaultRequestHeaders.Add(TestClientAddress.Header, clientAddress);
+        return shopper;
+    }
+
+    /// <summary>The account mails (confirmation links, notes to owners) written to <paramref name="to"/>, oldest first.</summary>
+    public IReadOnlyList<AccountMessage> AccountMailTo(string to) => AccountMessage.ReadAll(Path.Combine(DataDirectory, "mail", "accounts"), to);
 
     /// <summary>A fresh DbContext on the shop's database, for arranging and checking what the shop did.</summary>
     public ShopDbContext OpenDatabase() => ShopDatabase.Open(TestDatabase.Provider, ConnectionString);

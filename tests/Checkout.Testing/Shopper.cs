@@ -8,7 +8,7 @@ using AngleSharp.Html.Parser;
 namespace Checkout.Testing;
 
 /// <summary>A browser-like visitor: keeps its cookies, reads antiforgery tokens from the pages it loads.</summary>
-public sealed class Shopper(HttpClient http) : IDisposable
+public sealed class Shopper(HttpClient http, CookieContainer? cookies = null) : IDisposable
 {
     public const string DemoEmail = "demo@checkout.local";
     public const string DemoPassword = "Demo123!";
@@ -16,6 +16,21 @@ public sealed class Shopper(HttpClient http) : IDisposable
     public const string AidosPassword = "Aidos123!";
 
     public HttpClient Http { get; } = http;
+
+    /// <summary>The visitor's cookie jar (what a browser holds, and what a thief who copied it has).</summary>
+    public CookieContainer Cookies { get; } = cookies ?? new CookieContainer();
+
+    /// <summary>A copy of every cookie this visitor holds now, for another visitor to replay.</summary>
+    public CookieContainer CopyCookies()
+    {
+        var copy = new CookieContainer();
+        foreach (Cookie cookie in Cookies.GetAllCookies())
+        {
+            copy.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        }
+
+        return copy;
+    }
 
     public async Task<IHtmlDocument> GetPageAsync(string path)
     {
@@ -55,15 +70,39 @@ public sealed class Shopper(HttpClient http) : IDisposable
         }
     }
 
-    public async Task<HttpResponseMessage> TryLoginAsync(string email, string password, string? returnUrl = null)
+    public async Task<HttpResponseMessage> TryLoginAsync(string email, string password, string? returnUrl = null, bool rememberMe = false)
     {
         var fields = new Dictionary<string, string> { ["Email"] = email, ["Password"] = password };
+        if (rememberMe)
+        {
+            fields["RememberMe"] = "true";
+        }
+
         if (returnUrl is not null)
         {
             fields["ReturnUrl"] = returnUrl;
         }
 
         return await PostFormAsync("/account/login", fields);
+    }
+
+    /// <summary>Fills the registration form as a visitor would (the password typed twice).</summary>
+    public Task<HttpResponseMessage> RegisterAsync(string fullName, string email, string password) =>
+        PostFormAsync("/account/register", new Dictionary<string, string>
+        {
+            ["FullName"] = fullName, ["Email"] = email, ["Password"] = password, ["ConfirmPassword"] = password,
+        });
+
+    /// <summary>Opens the confirmation link of a registration mail and presses its button, as the owner of the mailbox would.</summary>
+    public async Task<HttpResponseMessage> ConfirmAsync(AccountMessage mail)
+    {
+        var link = mail.Link ?? throw new InvalidOperationException($"The mail to {mail.To} carries no link.");
+        var page = await GetPageAsync(link.PathAndQuery);
+        var fields = page.QuerySelectorAll("form[action='/account/confirm'] input")
+            .OfType<IHtmlInputElement>()
+            .ToDictionary(i => i.Name!, i => i.Value);
+        using var content = new FormUrlEncodedContent(fields);
+        return await Http.PostAsync(new Uri("/account/confirm", UriKind.Relative), content);
     }
 
     public Task<HttpResponseMessage> AddToCartAsync(int productId, int quantity) =>

@@ -9,7 +9,7 @@ namespace Checkout.Testing;
 /// <summary>Extra shoppers for races: each signed in, with an address and one card of its own.</summary>
 public static class TestShoppers
 {
-    public const string Password = "Racer123!";
+    public const string Password = "Racer-2026-kz!";
 
     public static readonly Money CardBalance = Money.FromTenge(5_000_000);
 
@@ -27,6 +27,7 @@ public static class TestShoppers
                 {
                     UserName = email,
                     Email = email,
+                    EmailConfirmed = true,
                     FullName = "Жарысушы",
                     PhoneNumber = "+7 700 111 22 33",
                     DeliveryAddress = "Алматы қ., Жарыс көшесі 1",

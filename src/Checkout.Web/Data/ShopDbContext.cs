@@ -46,6 +46,8 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<DailySales> DailySales => Set<DailySales>();
 
+    public DbSet<FailedSignIn> FailedSignIns => Set<FailedSignIn>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -29,6 +29,9 @@ public static class Lengths
     /// <summary>Identity's length for an e-mail address.</summary>
     public const int Email = 256;
 
+    /// <summary>A client's IP address as text (IPv6 with a scope id fits).</summary>
+    public const int ClientAddress = 64;
+
     /// <summary>An order's or an order event's status.</summary>
     public const int Status = 32;
 

@@ -194,7 +194,8 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
     private async Task<Finding> EmailsAsync(string pickup, CancellationToken ct)
     {
         // The folder is listed before and after the snapshot: a file must belong to a message the later listing can
-        // explain (the worker writes the file just before its delivery commits), and a delivery must have its file.
+        // explain (the worker writes the file just before its delivery commits), and a delivery must have its file —
+        // the confirmation, or the note that the shopper's address can't be mailed (a shopper's text never breaks the books).
         var filesBefore = ListMail(pickup);
         var messages = await db.OutboxMessages
             .Where(m => m.Type == OutboxEvents.OrderCreated && m.Handler == OrderConfirmationEmail.HandlerName)
@@ -202,15 +203,22 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             .ToListAsync(ct);
         var filesAfter = ListMail(pickup);
         var mailed = messages.Where(m => m.Mailed).Select(m => m.Subject).ToList();
-        var off = mailed.Where(number => !filesAfter.Contains(number)).Select(number => $"order {number}: delivered, but no {number}.eml in {pickup}")
-            .Concat(filesBefore.Except(messages.Select(m => m.Subject), StringComparer.Ordinal).Select(name => $"{name}.eml: no order.created for it"))
+        var off = mailed.Where(number => !filesAfter.Sent.Contains(number) && !filesAfter.Undeliverable.Contains(number))
+            .Select(number => $"order {number}: delivered, but no {number}.eml (nor {number}{OrderConfirmationEmail.UndeliverableExtension}) in {pickup}")
+            .Concat(filesBefore.Sent.Except(messages.Select(m => m.Subject), StringComparer.Ordinal).Select(name => $"{name}.eml: no order.created for it"))
+            .Concat(filesBefore.Undeliverable.Except(messages.Select(m => m.Subject), StringComparer.Ordinal)
+                .Select(name => $"{name}{OrderConfirmationEmail.UndeliverableExtension}: no order.created for it"))
             .ToList();
-        return new Finding($"e-mails: one confirmation per delivered order — {Count(mailed.Count)} delivered, {Count(filesAfter.Count)} .eml files", off);
+        return new Finding($"e-mails: one confirmation per delivered order — {Count(mailed.Count)} delivered, {Count(filesAfter.Sent.Count)} .eml files, " +
+            $"{Count(filesAfter.Undeliverable.Count)} undeliverable (the shopper's address can't be mailed)", off);
     }
 
-    private static HashSet<string> ListMail(string pickup) =>
+    private static (HashSet<string> Sent, HashSet<string> Undeliverable) ListMail(string pickup) =>
+        (List(pickup, "*.eml"), List(pickup, "*" + OrderConfirmationEmail.UndeliverableExtension));
+
+    private static HashSet<string> List(string pickup, string pattern) =>
         Directory.Exists(pickup)
-            ? Directory.GetFiles(pickup, "*.eml").Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet(StringComparer.Ordinal)
+            ? Directory.GetFiles(pickup, pattern).Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet(StringComparer.Ordinal)
             : [];
 
     private static string Count(long n) => n.ToString("#,0", Spaced);

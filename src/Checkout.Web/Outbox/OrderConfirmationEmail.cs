@@ -10,7 +10,9 @@ namespace Checkout.Web.Outbox;
 
 /// <summary>
 /// Mails the shopper a confirmation of a new order, in Kazakh, as a standard .eml file named after the order in
-/// the pickup folder (<c>Email:PickupDirectory</c>). The file's name makes a repeated delivery a no-op.
+/// the pickup folder (<c>Email:PickupDirectory</c>). The file's name makes a repeated delivery a no-op. A shopper's
+/// address that the mail layer can't send to (stored before the shop checked addresses) is not a failure to retry:
+/// the order gets a <c>&lt;order number&gt;.undeliverable</c> file saying so instead, and the books stay whole.
 /// </summary>
 public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStringLocalizer<SharedResource> text) : IOutboxHandler
 {
@@ -27,14 +29,21 @@ public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStri
         var number = OutboxEvents.Read<OrderCreatedEvent>(message).OrderNumber;
         var pickup = options.Value.PickupDirectory;
         var file = Path.Combine(pickup, $"{number}.eml");
-        if (File.Exists(file))
+        var undeliverable = Path.Combine(pickup, $"{number}{UndeliverableExtension}");
+        if (File.Exists(file) || File.Exists(undeliverable))
         {
             return;
         }
 
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Number == number, ct);
-        var email = await db.Users.Where(u => u.Id == order.UserId).Select(u => u.Email).SingleAsync(ct)
-            ?? throw new InvalidOperationException($"The shopper of order {number} has no e-mail address.");
+        var stored = await db.Users.Where(u => u.Id == order.UserId).Select(u => u.Email).SingleAsync(ct);
+        if (EmailAddresses.Normalize(stored) is not { } email)
+        {
+            Directory.CreateDirectory(pickup);
+            await File.WriteAllTextAsync(undeliverable, $"{number}: the shopper's address can't be mailed: {Printable(stored)}\n", ct);
+            return;
+        }
+
         var cardName = await db.Cards.Where(c => c.Id == order.CardId).Select(c => c.Name).FirstOrDefaultAsync(ct);
 
         using var mail = new MailMessage(options.Value.From, email)
@@ -51,7 +60,12 @@ public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStri
         var staging = Directory.CreateDirectory(Path.Combine(pickup, ".staging", Guid.NewGuid().ToString("N"))).FullName;
         try
         {
-            using (var smtp = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
+            using (var smtp = new SmtpClient
+            {
+                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
+                PickupDirectoryLocation = staging,
+                DeliveryFormat = EmailAddresses.NeedsUtf8Mail(email) ? SmtpDeliveryFormat.International : SmtpDeliveryFormat.SevenBit, // a Cyrillic local part needs SMTPUTF8
+            })
             {
                 await smtp.SendMailAsync(mail, ct);
             }
@@ -71,6 +85,12 @@ public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStri
             Directory.Delete(staging, recursive: true);
         }
     }
+
+    public const string UndeliverableExtension = ".undeliverable";
+
+    /// <summary>The refused address for the operator's eyes, control characters escaped, cut short.</summary>
+    private static string Printable(string? address) =>
+        address is null ? "(none)" : string.Concat(address.Take(Lengths.Email).Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     private string Body(Order order, string? cardName)
     {

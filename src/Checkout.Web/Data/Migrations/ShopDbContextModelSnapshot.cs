@@ -130,6 +130,29 @@ namespace Checkout.Web.Data.Migrations
                     b.ToTable("DailySales");
                 });
 
+            modelBuilder.Entity("Checkout.Web.Domain.FailedSignIn", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Email", "ClientAddress");
+
+                    b.HasIndex("LastFailureUtc");
+
+                    b.ToTable("FailedSignIns");
+                });
+
             modelBuilder.Entity("Checkout.Web.Domain.IdempotentRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -183,6 +206,39 @@ namespace Checkout.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("IdempotentRequests");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CardId");
+
+                    b.HasIndex("OrderId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Payments", (string)null);
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.Offer", b =>
@@ -433,39 +489,6 @@ namespace Checkout.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("OutboxMessages");
-                });
-
-            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AmountTiyn")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CardId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OrderId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CardId");
-
-                    b.HasIndex("OrderId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.Product", b =>
@@ -893,6 +916,20 @@ namespace Checkout.Web.Data.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithMany("Ledger")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Checkout.Web.Domain.Offer", b =>
                 {
                     b.HasOne("Checkout.Web.Domain.Product", null)
@@ -954,25 +991,11 @@ namespace Checkout.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
-                {
-                    b.HasOne("Checkout.Web.Domain.Card", null)
-                        .WithMany()
-                        .HasForeignKey("CardId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Checkout.Web.Domain.Order", null)
-                        .WithMany("Ledger")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Checkout.Web.Domain.ReturnRequest", b =>
                 {
                     b.HasOne("Checkout.Web.Domain.Order", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
+                        .WithOne("Return")
+                        .HasForeignKey("Checkout.Web.Domain.ReturnRequest", "OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1066,9 +1089,11 @@ namespace Checkout.Web.Data.Migrations
                 {
                     b.Navigation("Events");
 
+                    b.Navigation("Ledger");
+
                     b.Navigation("Lines");
 
-                    b.Navigation("Ledger");
+                    b.Navigation("Return");
 
                     b.Navigation("StockMovements");
                 });

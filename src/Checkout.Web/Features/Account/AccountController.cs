@@ -1,22 +1,32 @@
-using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Carts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Web.Features.Account;
 
 public sealed class AccountController(
     SignInManager<ShopUser> signIn,
     UserManager<ShopUser> users,
+    SignInThrottle throttle,
+    AbsentAccountPassword absent,
+    AccountMail mail,
     CartService carts,
+    TimeProvider clock,
+    IOptions<AccountOptions> options,
     IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("/account/login")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
+    /// <summary>
+    /// One answer for every failure — unknown address, wrong password, unconfirmed address — after the same work
+    /// (one password verification), and one for a refused (address, client) pair, known account or not.
+    /// </summary>
     [HttpPost("/account/login")]
     public async Task<IActionResult> Login(LoginForm? form, CancellationToken ct)
     {
@@ -26,20 +36,34 @@ public sealed class AccountController(
             return Invalid(form);
         }
 
-        var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: true, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var email = EmailAddresses.Normalize(form.Email) ?? form.Email.Trim();
+        var pair = (Email: users.NormalizeEmail(email), Client: ClientAddress());
+        if (await throttle.IsRefusedAsync(pair.Email, pair.Client, ct))
         {
-            ModelState.AddModelError("", text["LockedOut"]);
+            ModelState.AddModelError("", text["SignInThrottled"]);
             return Invalid(form);
         }
 
-        if (!result.Succeeded)
+        var user = await users.FindByEmailAsync(email);
+        var signedIn = false;
+        if (user is null)
         {
-            ModelState.AddModelError("", text["InvalidLogin"]);
+            absent.Verify(form.Password);
+        }
+        else
+        {
+            signedIn = await users.CheckPasswordAsync(user, form.Password) && await signIn.CanSignInAsync(user);
+        }
+
+        if (!signedIn)
+        {
+            await throttle.RecordFailureAsync(pair.Email, pair.Client, ct);
+            ModelState.AddModelError("", text["SignInFailed"]);
             return Invalid(form);
         }
 
-        var user = await users.FindByNameAsync(form.Email.Trim());
+        await throttle.ForgetAsync(pair.Email, pair.Client, ct);
+        await signIn.SignInAsync(user!, Session(form.Remembered));
         await MergeGuestCartAsync(user!.Id, ct);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/main");
     }
@@ -47,6 +71,10 @@ public sealed class AccountController(
     [HttpGet("/account/register")]
     public IActionResult Register(string? returnUrl) => View(new RegisterForm { ReturnUrl = returnUrl });
 
+    /// <summary>
+    /// A registration never tells whether its address has an account: a new address gets a confirmation link, a
+    /// taken one a note to its owner, and the visitor the same «check your mail» page either way, after the same work.
+    /// </summary>
     [HttpPost("/account/register")]
     public async Task<IActionResult> Register(RegisterForm? form, CancellationToken ct)
     {
@@ -56,26 +84,57 @@ public sealed class AccountController(
             return Invalid(form);
         }
 
-        var email = form.Email.Trim();
-        var user = new ShopUser { UserName = email, Email = email, FullName = form.FullName.Trim() };
-        var created = await users.CreateAsync(user, form.Password);
-        if (!created.Succeeded)
+        var email = EmailAddresses.Normalize(form.Email);
+        if (email is null || await LooksLikeAnotherAccountAsync(email))
         {
-            foreach (var error in created.Errors)
-            {
-                ModelState.AddModelError("", text[error.Code switch
-                {
-                    "DuplicateUserName" or "DuplicateEmail" => "EmailTaken",
-                    "InvalidUserName" or "InvalidEmail" => "EmailInvalid",
-                    _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => "PasswordTooWeak",
-                    _ => "RequestInvalid",
-                }]);
-            }
-
+            ModelState.AddModelError(nameof(form.Email), text["EmailInvalid"]);
             return Invalid(form);
         }
 
-        await signIn.SignInAsync(user, isPersistent: true);
+        var candidate = new ShopUser { UserName = email, Email = email, FullName = form.FullName.Trim() };
+        AddErrors(await ValidatePasswordAsync(candidate, form.Password));
+        if (!ModelState.IsValid)
+        {
+            return Invalid(form);
+        }
+
+        var owner = await users.FindByEmailAsync(email!);
+        if (owner is null && await users.CreateAsync(candidate, form.Password) is { Succeeded: true })
+        {
+            var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
+            var link = Url.Action(nameof(ConfirmEmail), "Account", new { user = candidate.Id, token, returnUrl = form.ReturnUrl }, Request.Scheme)!;
+            await mail.SendConfirmationAsync(email!, candidate.FullName, link, ct);
+        }
+        else
+        {
+            owner ??= await users.FindByEmailAsync(email!); // created meanwhile by a racing registration
+            absent.Hash(form.Password);
+            if (owner is not null)
+            {
+                await mail.SendAlreadyRegisteredAsync(owner.Email!, owner.FullName, Url.Action(nameof(Login), "Account", null, Request.Scheme)!, ct);
+            }
+        }
+
+        return View("CheckMail", email);
+    }
+
+    [HttpGet("/account/confirm")]
+    public IActionResult ConfirmEmail(string? user, string? token, string? returnUrl) =>
+        View(new ConfirmEmailForm { User = user ?? "", Token = token ?? "", ReturnUrl = returnUrl });
+
+    /// <summary>The link in the registration mail: confirms the address and signs in (a session cookie), the guest cart joining.</summary>
+    [HttpPost("/account/confirm")]
+    public async Task<IActionResult> ConfirmEmail(ConfirmEmailForm? form, CancellationToken ct)
+    {
+        form ??= new ConfirmEmailForm();
+        var user = ModelState.IsValid ? await users.FindByIdAsync(form.User) : null;
+        if (user is null || !(await users.ConfirmEmailAsync(user, form.Token)).Succeeded)
+        {
+            ModelState.AddModelError("", text["ConfirmLinkInvalid"]);
+            return Invalid(form);
+        }
+
+        await signIn.SignInAsync(user, Session(rememberMe: false));
         await MergeGuestCartAsync(user.Id, ct);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/account/profile");
     }
@@ -83,9 +142,15 @@ public sealed class AccountController(
     [HttpGet("/account/logout")]
     public IActionResult Logout() => View();
 
+    /// <summary>Ends the session everywhere: a new security stamp refuses every cookie issued before, copies included.</summary>
     [HttpPost("/account/logout")]
     public async Task<IActionResult> LogoutConfirmed()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return Redirect("/main");
     }
@@ -124,11 +189,80 @@ public sealed class AccountController(
         return Redirect("/account/profile");
     }
 
+    [Authorize]
+    [HttpGet("/account/password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordForm());
+
+    /// <summary>A new password (and so a new security stamp) ends every other session; this one is signed in again.</summary>
+    [Authorize]
+    [HttpPost("/account/password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordForm? form)
+    {
+        form ??= new ChangePasswordForm();
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        if (!ModelState.IsValid)
+        {
+            return Invalid(form);
+        }
+
+        var changed = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
+        if (!changed.Succeeded)
+        {
+            AddErrors(changed);
+            return Invalid(form);
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        TempData["Flash"] = text["PasswordChanged"].Value;
+        return Redirect("/account/profile");
+    }
+
     [HttpGet("/account/denied")]
     public IActionResult Denied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
+    }
+
+    /// <summary>«Remember me» keeps a persistent cookie for <see cref="AccountOptions.RememberMeFor"/>; without it the cookie ends with the browser.</summary>
+    private AuthenticationProperties Session(bool rememberMe) => rememberMe
+        ? new AuthenticationProperties { IsPersistent = true, ExpiresUtc = clock.GetUtcNow() + options.Value.RememberMeFor }
+        : new AuthenticationProperties { IsPersistent = false };
+
+    private string ClientAddress() => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>An address that reads like an existing account's (Cyrillic or Greek letters standing in for Latin ones).</summary>
+    private async Task<bool> LooksLikeAnotherAccountAsync(string email)
+    {
+        var skeleton = EmailAddresses.Skeleton(email);
+        return !string.Equals(skeleton, email, StringComparison.OrdinalIgnoreCase) && await users.FindByEmailAsync(skeleton) is not null;
+    }
+
+    private async Task<IdentityResult> ValidatePasswordAsync(ShopUser user, string password)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+        }
+
+        return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
+    }
+
+    /// <summary>Identity's errors as the shop's messages, each once (two length-like errors are one message).</summary>
+    private void AddErrors(IdentityResult result)
+    {
+        var messages = result.Errors.Select(error => error.Code switch
+        {
+            "PasswordMismatch" => "CurrentPasswordWrong",
+            CommonPasswordValidator.ErrorCode => "PasswordTooCommon",
+            _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => "PasswordTooShort",
+            _ => "RequestInvalid",
+        });
+        foreach (var key in messages.Distinct())
+        {
+            ModelState.AddModelError("", text[key]);
+        }
     }
 
     /// <summary>The guest cart of the cookie (if any) joins the shopper's; the cookie goes with it.</summary>

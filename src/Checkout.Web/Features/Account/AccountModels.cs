@@ -8,12 +8,19 @@ public sealed class LoginForm
 {
     [Display(Name = "Email")]
     [Required(ErrorMessage = "FieldRequired")]
+    [StringLength(Lengths.Email, ErrorMessage = "FieldTooLong")]
     public string Email { get; set; } = "";
 
     [Display(Name = "Password")]
     [Required(ErrorMessage = "FieldRequired")]
     [DataType(DataType.Password)]
+    [StringLength(PasswordRules.MaxLength, ErrorMessage = "FieldTooLong")]
     public string Password { get; set; } = "";
+
+    /// <summary>«Мені есте сақта» (the box posts <c>true</c>): a persistent cookie instead of one that ends with the browser.</summary>
+    public string? RememberMe { get; set; } // text, not bool: any other value is simply "no", never a binding error
+
+    public bool Remembered => RememberMe == "true";
 
     public string? ReturnUrl { get; set; }
 }
@@ -27,14 +34,13 @@ public sealed class RegisterForm
 
     [Display(Name = "Email")]
     [Required(ErrorMessage = "FieldRequired")]
-    [EmailAddress(ErrorMessage = "EmailInvalid")]
     [StringLength(Lengths.Email, ErrorMessage = "FieldTooLong")]
-    public string Email { get; set; } = "";
+    public string Email { get; set; } = ""; // checked by EmailAddresses in the controller: one rule with the mail layer
 
     [Display(Name = "Password")]
     [Required(ErrorMessage = "FieldRequired")]
     [DataType(DataType.Password)]
-    [StringLength(100, ErrorMessage = "FieldTooLong")]
+    [StringLength(PasswordRules.MaxLength, ErrorMessage = "FieldTooLong")]
     public string Password { get; set; } = "";
 
     [Display(Name = "ConfirmPassword")]
@@ -65,4 +71,38 @@ public sealed class ProfileForm
     [Display(Name = "DeliveryAddress")]
     [StringLength(Lengths.Address, ErrorMessage = "FieldTooLong")]
     public string? DeliveryAddress { get; set; }
+}
+
+public sealed class ChangePasswordForm
+{
+    [Display(Name = "CurrentPassword")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [DataType(DataType.Password)]
+    [StringLength(PasswordRules.MaxLength, ErrorMessage = "FieldTooLong")]
+    public string CurrentPassword { get; set; } = "";
+
+    [Display(Name = "NewPassword")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [DataType(DataType.Password)]
+    [StringLength(PasswordRules.MaxLength, ErrorMessage = "FieldTooLong")]
+    public string NewPassword { get; set; } = "";
+
+    [Display(Name = "ConfirmPassword")]
+    [Required(ErrorMessage = "FieldRequired")]
+    [DataType(DataType.Password)]
+    [Compare(nameof(NewPassword), ErrorMessage = "PasswordsDiffer")]
+    public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed class ConfirmEmailForm
+{
+    [Required(ErrorMessage = "FieldRequired")]
+    [StringLength(Lengths.UserId, ErrorMessage = "FieldTooLong")]
+    public string User { get; set; } = "";
+
+    [Required(ErrorMessage = "FieldRequired")]
+    [StringLength(Lengths.LongText, ErrorMessage = "FieldTooLong")]
+    public string Token { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
 }

@@ -139,6 +139,29 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.ToTable("DailySales");
                 });
 
+            modelBuilder.Entity("Checkout.Web.Domain.FailedSignIn", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Email", "ClientAddress");
+
+                    b.HasIndex("LastFailureUtc");
+
+                    b.ToTable("FailedSignIns");
+                });
+
             modelBuilder.Entity("Checkout.Web.Domain.IdempotentRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -194,6 +217,41 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("IdempotentRequests");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CardId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CardId");
+
+                    b.HasIndex("OrderId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Payments", (string)null);
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.Offer", b =>
@@ -452,41 +510,6 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OutboxMessages");
-                });
-
-            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<long>("AmountTiyn")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("CardId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("OrderId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CardId");
-
-                    b.HasIndex("OrderId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.Product", b =>
@@ -930,6 +953,20 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithMany("Ledger")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Checkout.Web.Domain.Offer", b =>
                 {
                     b.HasOne("Checkout.Web.Domain.Product", null)
@@ -991,25 +1028,11 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
-                {
-                    b.HasOne("Checkout.Web.Domain.Card", null)
-                        .WithMany()
-                        .HasForeignKey("CardId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Checkout.Web.Domain.Order", null)
-                        .WithMany("Ledger")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Checkout.Web.Domain.ReturnRequest", b =>
                 {
                     b.HasOne("Checkout.Web.Domain.Order", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
+                        .WithOne("Return")
+                        .HasForeignKey("Checkout.Web.Domain.ReturnRequest", "OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1103,9 +1126,11 @@ namespace Checkout.Web.Data.Migrations.Postgres
                 {
                     b.Navigation("Events");
 
+                    b.Navigation("Ledger");
+
                     b.Navigation("Lines");
 
-                    b.Navigation("Ledger");
+                    b.Navigation("Return");
 
                     b.Navigation("StockMovements");
                 });
