@@ -23,6 +23,7 @@ builder.Services.AddDemoData();
 builder.Services.AddShopDataProtection();
 builder.Services.AddShopForwardedHeaders();
 builder.Services.AddShopWeb();
+builder.Services.AddShopRateLimits();
 builder.Services.AddAccounts();
 builder.Services.AddIdempotency();
 builder.Services.AddInventory();
@@ -66,9 +67,10 @@ app.UseStaticFiles();
 app.UseProductImages();
 app.UseRouting();
 app.UseAuthentication();
+app.UseShopRateLimits(); // after authentication: a signed-in shopper is counted by account
 app.UseAuthorization();
 
 app.MapHealthChecks("/health");
-app.MapControllers();
+app.MapControllers().WithShopRateLimits();
 
 await app.RunAsync();

@@ -26,6 +26,9 @@ public sealed class SettingsTests
     [InlineData("Seed:DemoData", "maybe")]
     [InlineData("Seed:Directory", " ")]
     [InlineData("Shop:DataDirectory", " ")]
+    [InlineData("RateLimits:Login:PermitLimit", "0")]
+    [InlineData("RateLimits:Cart:Window", "00:00:00")]
+    [InlineData("RateLimits:Enabled", "maybe")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
     public void A_bad_value_stops_the_start_with_a_message_naming_its_key(string key, string value)

@@ -49,7 +49,10 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>Services a test swaps in or adds (e.g. an interceptor that plays a concurrent request).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
-    /// <summary>Configuration keys a test sets (e.g. <c>Inventory:ReservationTtl</c>), on top of the fast outbox timings every test shop gets.</summary>
+    /// <summary>
+    /// Configuration keys a test sets (e.g. <c>Inventory:ReservationTtl</c>), on top of what every test shop gets: fast
+    /// outbox timings, and rate limits off (<c>RateLimits:Enabled=false</c>) so suites that send many requests aren't throttled.
+    /// </summary>
     public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Replaces the shop's clock (and its workers' timers) with one the test moves on: expiry, clean-ups, retries.</summary>
@@ -76,6 +79,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
         builder.UseSetting("Outbox:FirstRetryDelay", "00:00:00.050");
         builder.UseSetting("Outbox:MaxRetryDelay", "00:00:00.200");
+        builder.UseSetting("RateLimits:Enabled", "false"); // tests of the limits turn them on
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -102,6 +106,23 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
             {
                 BaseAddress = new Uri(kestrel),
             });
+    }
+
+    /// <summary>
+    /// A visitor whose requests come from <paramref name="address"/>, as a proxy on loopback reports it in
+    /// <c>X-Forwarded-For</c> (which the shop believes from loopback): only on a real port (<c>UseKestrel</c>), where
+    /// the connection has an address at all.
+    /// </summary>
+    public Shopper CreateShopper(string address)
+    {
+        if (Services.GetRequiredService<IServer>() is TestServer)
+        {
+            throw new InvalidOperationException("A visitor's address needs the shop on a real port: call UseKestrel first.");
+        }
+
+        var shopper = CreateShopper();
+        shopper.Http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return shopper;
     }
 
     /// <summary>A fresh DbContext on the shop's database, for arranging and checking what the shop did.</summary>
