@@ -21,7 +21,7 @@ public static class WebSetup
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 // The shop's forms and JSON bodies are a few short fields: anything bigger is refused (413) before it is read.
-                options.Filters.Add(new RequestSizeLimitAttribute(16 * 1024));
+                options.Filters.Add(new BodySizeLimitFilter(BodySizeLimitFilter.FormBytes));
                 options.Filters.Add(new RedirectLocationFilter());
             })
             .AddViewLocalization()

@@ -34,6 +34,7 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
         FormView(null, new ProductForm { Prices = await PricesAsync(productId: null, ct), ImageUrl = PlaceholderImage });
 
     [HttpPost("/admin/products/new")]
+    [ProductFormLimit]
     public async Task<IActionResult> Create(ProductForm? form, IFormFile? image, CancellationToken ct)
     {
         form ??= new ProductForm();
@@ -86,6 +87,7 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
     }
 
     [HttpPost("/admin/products/{id:int}")]
+    [ProductFormLimit]
     public async Task<IActionResult> Update(int id, ProductForm? form, IFormFile? image, CancellationToken ct)
     {
         form ??= new ProductForm();
@@ -158,6 +160,12 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
         if (!form.Prices.Any(p => p.Price is not null))
         {
             ModelState.AddModelError(nameof(form.Prices), text["OfferRequired"].Value);
+        }
+
+        if (image is not null && image.Length > images.MaxBytes)
+        {
+            ModelState.AddModelError("image", text["ImageTooLarge", Math.Round(images.MaxBytes / (1024.0 * 1024), 1)].Value);
+            return null;
         }
 
         if (image is not null && image.Length > 0)

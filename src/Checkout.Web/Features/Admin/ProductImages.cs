@@ -4,17 +4,19 @@ namespace Checkout.Web.Features.Admin;
 /// Product pictures uploaded by admins, kept in the data folder (<c>uploads/products</c>) and served under
 /// <c>/uploads</c>. Only PNG, JPEG and WebP, recognised by their first bytes; never SVG, which can carry script.
 /// </summary>
-public sealed class ProductImages(string uploadDirectory)
+public sealed class ProductImages(string uploadDirectory, long maxBytes)
 {
-    public const long MaxBytes = 2 * 1024 * 1024;
     public const string RequestPath = "/uploads";
 
     public string Directory { get; } = uploadDirectory;
 
-    /// <summary>Saves the upload and returns its URL, or null when it isn't an image we accept.</summary>
+    /// <summary>The biggest picture accepted (<c>ProductImages:MaxBytes</c>).</summary>
+    public long MaxBytes { get; } = maxBytes;
+
+    /// <summary>Saves the upload and returns its URL, or null when it isn't an image we accept (nothing is kept then).</summary>
     public async Task<string?> SaveAsync(IFormFile file, CancellationToken ct)
     {
-        if (file.Length is 0 or > MaxBytes)
+        if (file.Length == 0 || file.Length > MaxBytes)
         {
             return null;
         }
