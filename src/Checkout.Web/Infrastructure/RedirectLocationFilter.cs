@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -17,10 +16,10 @@ public sealed class RedirectLocationFilter : IResultFilter
         switch (context.Result)
         {
             case LocalRedirectResult local:
-                local.Url = Encode(local.Url);
+                local.Url = LocalUrls.Encode(local.Url);
                 break;
             case RedirectResult { Url: ['/', ..] } redirect:
-                redirect.Url = Encode(redirect.Url);
+                redirect.Url = LocalUrls.Encode(redirect.Url);
                 break;
         }
     }
@@ -28,6 +27,4 @@ public sealed class RedirectLocationFilter : IResultFilter
     public void OnResultExecuted(ResultExecutedContext context)
     {
     }
-
-    public static string Encode(string localUrl) => UriHelper.Encode(new Uri(localUrl, UriKind.Relative));
 }

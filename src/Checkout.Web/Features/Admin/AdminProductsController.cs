@@ -185,10 +185,10 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
             return null;
         }
 
-        // Only pictures of this shop: a path on this site, never a script or another origin.
-        if (!given.StartsWith('/') || given.StartsWith("//", StringComparison.Ordinal) || given.Contains('\\', StringComparison.Ordinal))
+        if (!ProductImages.IsShopPicture(given))
         {
             ModelState.AddModelError(nameof(form.ImageUrl), text["ImageInvalid"].Value);
+            form.ImageUrl = null; // the form comes back without it: never shown as a picture
             return null;
         }
 

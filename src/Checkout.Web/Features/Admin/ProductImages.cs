@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Checkout.Web.Features.Admin;
 
 /// <summary>
 /// Product pictures uploaded by admins, kept in the data folder (<c>uploads/products</c>) and served under
 /// <c>/uploads</c>. Only PNG, JPEG and WebP, recognised by their first bytes; never SVG, which can carry script.
 /// </summary>
-public sealed class ProductImages(string uploadDirectory, long maxBytes)
+public sealed partial class ProductImages(string uploadDirectory, long maxBytes)
 {
     public const string RequestPath = "/uploads";
 
@@ -49,4 +51,14 @@ public sealed class ProductImages(string uploadDirectory, long maxBytes)
 
         return $"{RequestPath}/products/{name}";
     }
+
+    /// <summary>
+    /// A picture URL is one of the shop's own: a file name in <c>/images/products/</c> or <c>/uploads/products/</c>, in
+    /// letters, digits, <c>.-_</c>. Nothing else passes (no other origin, no <c>//</c> or backslash, no tab or newline
+    /// that a browser drops to turn <c>/&#9;/evil.example</c> into <c>//evil.example</c>), so the URL is what it looks like.
+    /// </summary>
+    public static bool IsShopPicture(string url) => ShopPicture().IsMatch(url);
+
+    [GeneratedRegex(@"^/(?:images|uploads)/products/[A-Za-z0-9][A-Za-z0-9._-]*\.(?:svg|png|jpe?g|webp)\z")]
+    private static partial Regex ShopPicture();
 }
