@@ -20,7 +20,7 @@ builder.Services.AddShopLogging(builder.Configuration, dataDirectory);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddShopDatabase(builder.Configuration, dataDirectory);
 builder.Services.AddDemoData();
-builder.Services.AddShopDataProtection();
+builder.Services.AddShopDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddShopForwardedHeaders();
 builder.Services.AddShopWeb();
 builder.Services.AddShopRateLimits();

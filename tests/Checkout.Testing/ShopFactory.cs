@@ -212,6 +212,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
                 using (var template = new ShopFactory(fromTemplate: false, PostgresTemplate))
                 {
                     _ = template.Server; // starts the shop: migrations and seed run
+                    ForgetKeys(template);
                 }
 
                 NpgsqlConnection.ClearAllPools(); // a template can't be cloned while anyone is connected to it
@@ -220,6 +221,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
 
             using var factory = new ShopFactory(fromTemplate: false);
             _ = factory.Server;
+            ForgetKeys(factory);
             using (var db = factory.OpenDatabase())
             {
                 db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE);");
@@ -229,6 +231,16 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
             var path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("checkout-template-").FullName, "checkout.db");
             File.Copy(factory.DatabasePath, path);
             return path;
+        }
+
+        /// <summary>
+        /// The data-protection key the template shop made as it started: each test's shop makes its own, as a new
+        /// installation does, and with its own settings (a certificate that encrypts it).
+        /// </summary>
+        private static void ForgetKeys(ShopFactory template)
+        {
+            using var db = template.OpenDatabase();
+            db.DataProtectionKeys.ExecuteDelete();
         }
     }
 }
