@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -32,7 +33,9 @@ public sealed class BodySizeLimitFilter(long maxBytes) : IAuthorizationFilter, I
             feature.MaxRequestBodySize = maxBytes;
         }
 
-        if (http.Request.HasFormContentType && http.Request.ContentLength > maxBytes)
+        // Not again when the error page is rendered for this same request: it reads no body, and would be left blank.
+        var errorPage = http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerFeature>() is not null;
+        if (!errorPage && http.Request.HasFormContentType && http.Request.ContentLength > maxBytes)
         {
             context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
         }
