@@ -20,9 +20,10 @@ builder.Services.AddShopLogging(builder.Configuration, dataDirectory);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddShopDatabase(builder.Configuration, dataDirectory);
 builder.Services.AddDemoData();
-builder.Services.AddShopDataProtection();
+builder.Services.AddShopDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddShopForwardedHeaders();
 builder.Services.AddShopWeb();
+builder.Services.AddShopRateLimits();
 builder.Services.AddAccounts();
 builder.Services.AddIdempotency();
 builder.Services.AddInventory();
@@ -66,9 +67,10 @@ app.UseStaticFiles();
 app.UseProductImages();
 app.UseRouting();
 app.UseAuthentication();
+app.UseShopRateLimits(); // after authentication: a signed-in shopper is counted by account
 app.UseAuthorization();
 
 app.MapHealthChecks("/health");
-app.MapControllers();
+app.MapControllers().WithShopRateLimits();
 
 await app.RunAsync();

@@ -88,7 +88,7 @@ public sealed class AccountTests : IDisposable
 
         (await visitor.PostFormAsync("/account/logout", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await visitor.Http.GetAsync(new Uri("/account/profile", UriKind.Relative))).Headers.Location!.OriginalString
-            .Should().StartWith("http://localhost/account/login");
+            .Should().StartWith("/account/login");
         using var again = _shop.CreateShopper();
         (await again.TryLoginAsync("dana@example.kz", "Дана Шымкенттен 2026")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }

@@ -93,7 +93,7 @@ public sealed class AdminProductsTests : IDisposable
         (await ShopState.ReadAsync(_shop)).Stock.Should().BeEquivalentTo(before.Stock);
     }
 
-    private static Dictionary<string, string> Form(int stock, int? expectedStock = null, params (string StoreId, string Price)[] prices)
+    internal static Dictionary<string, string> Form(int stock, int? expectedStock = null, params (string StoreId, string Price)[] prices)
     {
         var form = new Dictionary<string, string>
         {
@@ -119,7 +119,7 @@ public sealed class AdminProductsTests : IDisposable
         return form;
     }
 
-    private static async Task<HttpResponseMessage> PostMultipartAsync(Shopper admin, string path, byte[] file, string name, string type)
+    internal static async Task<HttpResponseMessage> PostMultipartAsync(Shopper admin, string path, byte[] file, string name, string type)
     {
         using var content = new MultipartFormDataContent();
         foreach (var (key, value) in Form(stock: 100, expectedStock: 100, ("2", "934990"), ("3", "957990")))

@@ -31,6 +31,10 @@ public sealed class SettingsTests
     [InlineData("Accounts:RememberMeFor", "-1.00:00:00")]
     [InlineData("Accounts:MaxFailedSignIns", "0")]
     [InlineData("Accounts:FailedSignInWindow", "00:00:00")]
+    [InlineData("RateLimits:Login:PermitLimit", "0")]
+    [InlineData("RateLimits:Cart:Window", "00:00:00")]
+    [InlineData("RateLimits:Enabled", "maybe")]
+    [InlineData("ProductImages:MaxBytes", "0")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
     public void A_bad_value_stops_the_start_with_a_message_naming_its_key(string key, string value)

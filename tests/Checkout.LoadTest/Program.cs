@@ -125,6 +125,11 @@ internal static class LoadTestProgram
             }
         }
 
+        if (results.Any(r => r.Tally.Failures.Keys.Any(k => k.StartsWith("429", StringComparison.Ordinal))))
+        {
+            Console.WriteLine("  429: the shop's rate limits refused part of the load; start it with RateLimits__Enabled=false");
+        }
+
         var succeeded = results.FirstOrDefault(r => r.Request == headline).Tally?.LatenciesMs.Count ?? 0;
         Console.WriteLine($"  {headlineName}: {succeeded / seconds:F1}");
     }

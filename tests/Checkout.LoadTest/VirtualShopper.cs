@@ -42,6 +42,11 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
             ["Password"] = SeedShoppersCommand.Password,
             ["__RequestVerificationToken"] = loginToken,
         });
+        if (login.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throw new InvalidOperationException($"{Email} could not sign in: 429, the shop's rate limits refused it (start the shop with RateLimits__Enabled=false)");
+        }
+
         if (login.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"{Email} could not sign in: {(int)login.StatusCode} (seeded? dotnet run --project src/Checkout.Web -- seed-shoppers N)");

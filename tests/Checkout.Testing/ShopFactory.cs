@@ -52,7 +52,10 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>Services a test swaps in or adds (e.g. an interceptor that plays a concurrent request).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
-    /// <summary>Configuration keys a test sets (e.g. <c>Inventory:ReservationTtl</c>), on top of the fast outbox timings every test shop gets.</summary>
+    /// <summary>
+    /// Configuration keys a test sets (e.g. <c>Inventory:ReservationTtl</c>), on top of what every test shop gets: fast
+    /// outbox timings, and rate limits off (<c>RateLimits:Enabled=false</c>) so suites that send many requests aren't throttled.
+    /// </summary>
     public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Replaces the shop's clock (and its workers' timers) with one the test moves on: expiry, clean-ups, retries.</summary>
@@ -79,6 +82,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
         builder.UseSetting("Outbox:FirstRetryDelay", "00:00:00.050");
         builder.UseSetting("Outbox:MaxRetryDelay", "00:00:00.200");
+        builder.UseSetting("RateLimits:Enabled", "false"); // tests of the limits turn them on
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -122,6 +126,23 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
 
     /// <summary>The account mails (confirmation links, notes to owners) written to <paramref name="to"/>, oldest first.</summary>
     public IReadOnlyList<AccountMessage> AccountMailTo(string to) => AccountMessage.ReadAll(Path.Combine(DataDirectory, "mail", "accounts"), to);
+
+    /// <summary>
+    /// A visitor whose requests come from <paramref name="address"/>, as a proxy on loopback reports it in
+    /// <c>X-Forwarded-For</c> (which the shop believes from loopback): only on a real port (<c>UseKestrel</c>), where
+    /// the connection has an address at all.
+    /// </summary>
+    public Shopper CreateShopper(string address)
+    {
+        if (Services.GetRequiredService<IServer>() is TestServer)
+        {
+            throw new InvalidOperationException("A visitor's address needs the shop on a real port: call UseKestrel first.");
+        }
+
+        var shopper = CreateShopper();
+        shopper.Http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return shopper;
+    }
 
     /// <summary>A fresh DbContext on the shop's database, for arranging and checking what the shop did.</summary>
     public ShopDbContext OpenDatabase() => ShopDatabase.Open(TestDatabase.Provider, ConnectionString);
@@ -210,6 +231,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
                 using (var template = new ShopFactory(fromTemplate: false, PostgresTemplate))
                 {
                     _ = template.Server; // starts the shop: migrations and seed run
+                    ForgetKeys(template);
                 }
 
                 NpgsqlConnection.ClearAllPools(); // a template can't be cloned while anyone is connected to it
@@ -218,6 +240,7 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
 
             using var factory = new ShopFactory(fromTemplate: false);
             _ = factory.Server;
+            ForgetKeys(factory);
             using (var db = factory.OpenDatabase())
             {
                 db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE);");
@@ -227,6 +250,16 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
             var path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("checkout-template-").FullName, "checkout.db");
             File.Copy(factory.DatabasePath, path);
             return path;
+        }
+
+        /// <summary>
+        /// The data-protection key the template shop made as it started: each test's shop makes its own, as a new
+        /// installation does, and with its own settings (a certificate that encrypts it).
+        /// </summary>
+        private static void ForgetKeys(ShopFactory template)
+        {
+            using var db = template.OpenDatabase();
+            db.DataProtectionKeys.ExecuteDelete();
         }
     }
 }

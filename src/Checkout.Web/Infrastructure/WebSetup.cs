@@ -20,8 +20,10 @@ public static class WebSetup
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-                // The shop's forms and JSON bodies are a few short fields: anything bigger is refused (413) before it is read.
-                options.Filters.Add(new RequestSizeLimitAttribute(16 * 1024));
+                // The shop's forms and JSON bodies are a few short fields: anything bigger is refused (413) before it is read
+                // (the product form, which carries a picture, has a limit of its own).
+                options.Filters.Add(new BodySizeLimitFilter(BodySizeLimitFilter.FormBytes));
+                options.Filters.Add(new RedirectLocationFilter());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>

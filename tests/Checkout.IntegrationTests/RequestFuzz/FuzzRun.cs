@@ -146,7 +146,7 @@ internal sealed class FuzzRun(ShopFactory shop, FuzzWorld world, Shopper visitor
 
         using (response)
         {
-            if (await _rule.ProblemAsync(response, signedIn, route.NeedsLogin) is { } problem)
+            if (await _rule.ProblemAsync(response, signedIn, route.NeedsLogin, request.Content?.Headers.ContentLength) is { } problem)
             {
                 _failures.Add($"{label}: {problem}");
             }

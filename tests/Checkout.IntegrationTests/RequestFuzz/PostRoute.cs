@@ -52,7 +52,8 @@ internal sealed class PostRoute
         return HostileInputs.PathValues(world).Select(v => new FuzzPath(Fill(v), Hostile: true, Value: v));
     }
 
-    private string Fill(string value)
+    /// <summary>The route's path with <paramref name="value"/> in every parameter (escaped).</summary>
+    public string Fill(string value)
     {
         var path = new StringBuilder();
         foreach (var segment in Endpoint.RoutePattern.PathSegments)

@@ -3,23 +3,38 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Checkout.Web;
+using Checkout.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.IntegrationTests.RequestFuzz;
 
 /// <summary>
 /// The one rule every answer to bad input is held to: a 4xx with a message from the shop's resources (the JSON envelope
-/// or a page that shows it), never a success, a silent redirect, a 500 or a stack trace.
+/// or a page that shows it), never a success, a silent redirect, a 500 or a stack trace. 413 and 429 are refusals only
+/// where they belong: 413 for a body over the shop's 16 KB, 429 only when the shop's rate limits are on, with Retry-After.
 /// </summary>
 internal sealed class ShopAnswerRule(ShopFactory shop)
 {
     private readonly List<Regex> _messages = ResourceMessages(shop);
 
+    private readonly bool _rateLimited = shop.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled;
+
     /// <summary>What is wrong with an answer to bad input; null when it is a 4xx with a message of the shop's.</summary>
-    public async Task<string?> ProblemAsync(HttpResponseMessage response, bool signedIn, bool routeNeedsLogin)
+    public async Task<string?> ProblemAsync(HttpResponseMessage response, bool signedIn, bool routeNeedsLogin, long? bodyBytes = null)
     {
         var status = (int)response.StatusCode;
+        if (status == 413 && bodyBytes <= BodySizeLimitFilter.FormBytes)
+        {
+            return $"413 for a body of {bodyBytes} bytes, within the shop's {BodySizeLimitFilter.FormBytes}";
+        }
+
+        if (status == 429 && (!_rateLimited || response.Headers.RetryAfter is null))
+        {
+            return _rateLimited ? "429 without Retry-After" : "429 though the shop's rate limits are off";
+        }
+
         var location = response.Headers.Location?.OriginalString ?? "";
         if (status is 302 or 303 && !signedIn && routeNeedsLogin
             && (location.Contains("/account/login", StringComparison.Ordinal) || location.Contains("/account/denied", StringComparison.Ordinal)))

@@ -67,7 +67,7 @@ public static class AccountSetup
                 }
                 else
                 {
-                    context.Response.Redirect(context.RedirectUri);
+                    context.Response.Redirect(Infrastructure.LocalUrls.PathOnly(context.RedirectUri)); // never the Host header a client chose
                 }
 
                 return Task.CompletedTask;

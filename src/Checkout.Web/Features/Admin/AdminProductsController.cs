@@ -34,6 +34,7 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
         FormView(null, new ProductForm { Prices = await PricesAsync(productId: null, ct), ImageUrl = PlaceholderImage });
 
     [HttpPost("/admin/products/new")]
+    [ProductFormLimit]
     public async Task<IActionResult> Create(ProductForm? form, IFormFile? image, CancellationToken ct)
     {
         form ??= new ProductForm();
@@ -86,6 +87,7 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
     }
 
     [HttpPost("/admin/products/{id:int}")]
+    [ProductFormLimit]
     public async Task<IActionResult> Update(int id, ProductForm? form, IFormFile? image, CancellationToken ct)
     {
         form ??= new ProductForm();
@@ -160,6 +162,12 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
             ModelState.AddModelError(nameof(form.Prices), text["OfferRequired"].Value);
         }
 
+        if (image is not null && image.Length > images.MaxBytes)
+        {
+            ModelState.AddModelError("image", text["ImageTooLarge", Math.Round(images.MaxBytes / (1024.0 * 1024), 1)].Value);
+            return null;
+        }
+
         if (image is not null && image.Length > 0)
         {
             var url = await images.SaveAsync(image, ct);
@@ -177,10 +185,10 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
             return null;
         }
 
-        // Only pictures of this shop: a path on this site, never a script or another origin.
-        if (!given.StartsWith('/') || given.StartsWith("//", StringComparison.Ordinal) || given.Contains('\\', StringComparison.Ordinal))
+        if (!ProductImages.IsShopPicture(given))
         {
             ModelState.AddModelError(nameof(form.ImageUrl), text["ImageInvalid"].Value);
+            form.ImageUrl = null; // the form comes back without it: never shown as a picture
             return null;
         }
 

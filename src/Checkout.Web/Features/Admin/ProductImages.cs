@@ -1,20 +1,24 @@
+using System.Text.RegularExpressions;
+
 namespace Checkout.Web.Features.Admin;
 
 /// <summary>
 /// Product pictures uploaded by admins, kept in the data folder (<c>uploads/products</c>) and served under
 /// <c>/uploads</c>. Only PNG, JPEG and WebP, recognised by their first bytes; never SVG, which can carry script.
 /// </summary>
-public sealed class ProductImages(string uploadDirectory)
+public sealed partial class ProductImages(string uploadDirectory, long maxBytes)
 {
-    public const long MaxBytes = 2 * 1024 * 1024;
     public const string RequestPath = "/uploads";
 
     public string Directory { get; } = uploadDirectory;
 
-    /// <summary>Saves the upload and returns its URL, or null when it isn't an image we accept.</summary>
+    /// <summary>The biggest picture accepted (<c>ProductImages:MaxBytes</c>).</summary>
+    public long MaxBytes { get; } = maxBytes;
+
+    /// <summary>Saves the upload and returns its URL, or null when it isn't an image we accept (nothing is kept then).</summary>
     public async Task<string?> SaveAsync(IFormFile file, CancellationToken ct)
     {
-        if (file.Length is 0 or > MaxBytes)
+        if (file.Length == 0 || file.Length > MaxBytes)
         {
             return null;
         }
@@ -47,4 +51,14 @@ public sealed class ProductImages(string uploadDirectory)
 
         return $"{RequestPath}/products/{name}";
     }
+
+    /// <summary>
+    /// A picture URL is one of the shop's own: a file name in <c>/images/products/</c> or <c>/uploads/products/</c>, in
+    /// letters, digits, <c>.-_</c>. Nothing else passes (no other origin, no <c>//</c> or backslash, no tab or newline
+    /// that a browser drops to turn <c>/&#9;/evil.example</c> into <c>//evil.example</c>), so the URL is what it looks like.
+    /// </summary>
+    public static bool IsShopPicture(string url) => ShopPicture().IsMatch(url);
+
+    [GeneratedRegex(@"^/(?:images|uploads)/products/[A-Za-z0-9][A-Za-z0-9._-]*\.(?:svg|png|jpe?g|webp)\z")]
+    private static partial Regex ShopPicture();
 }

@@ -20,7 +20,10 @@ public sealed class ErrorController(IStringLocalizer<SharedResource> text) : Con
         Response.StatusCode = code;
         if (Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
-            var message = code >= 500 ? text["ServerError"] : code == StatusCodes.Status403Forbidden ? text["AccessDenied"] : text["RequestInvalid"];
+            var message = code >= 500 ? text["ServerError"]
+                : code == StatusCodes.Status403Forbidden ? text["AccessDenied"]
+                : code == StatusCodes.Status429TooManyRequests ? text["TooManyRequests"]
+                : text["RequestInvalid"];
             return new JsonResult(new Refusal.ErrorBody("error", message), ShopJson.Options) { StatusCode = code };
         }
 
