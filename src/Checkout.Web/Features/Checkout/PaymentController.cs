@@ -67,7 +67,7 @@ public sealed class PaymentController(
                 ? PaymentRequest.FromForm(await Request.ReadFormAsync(ct))
                 : await PaymentRequest.FromJsonAsync(Request.Body, ct);
         }
-        catch (Exception unreadable) when (unreadable is BadHttpRequestException or InvalidDataException or AntiforgeryValidationException)
+        catch (Exception unreadable) when (unreadable is BadHttpRequestException or InvalidDataException or AntiforgeryValidationException or IOException)
         {
             var status = unreadable is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
             return Refuse(status, text["RequestInvalid"]);
@@ -76,6 +76,11 @@ public sealed class PaymentController(
         if (!payment.IsKnownMethod)
         {
             return Refuse(StatusCodes.Status400BadRequest, text["PaymentMethodUnknown"]);
+        }
+
+        if (payment.ExpectedTotalMalformed)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, text["ExpectedTotalInvalid"]);
         }
 
         var cartId = await carts.FindCartIdAsync(CartOwner.Shopper(userId), ct);
