@@ -12,6 +12,7 @@ public enum CheckoutError
     InsufficientFunds,
     AddressRequired,
     OutOfStock,
+    CashOnDeliveryLimit,
 }
 
 /// <summary>The outcome of a payment attempt: expected refusals are values, not exceptions.</summary>

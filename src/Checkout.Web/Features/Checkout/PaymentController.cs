@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Web.Features.Checkout;
 
@@ -22,6 +23,7 @@ public sealed class PaymentController(
     CheckoutService checkout,
     UserManager<ShopUser> users,
     IAntiforgery antiforgery,
+    IOptions<CashOnDeliveryOptions> cashOnDelivery,
     IStringLocalizer<SharedResource> text) : Controller
 {
     [Authorize]
@@ -115,6 +117,8 @@ public sealed class PaymentController(
             CheckoutError.InsufficientFunds => (StatusCodes.Status400BadRequest, text["InsufficientFunds"].Value),
             CheckoutError.AddressRequired => (StatusCodes.Status400BadRequest, text["AddressRequired"].Value),
             CheckoutError.OutOfStock => (StatusCodes.Status409Conflict, text["OutOfStock", result.ProductName!, result.UnitsLeft].Value),
+            CheckoutError.CashOnDeliveryLimit => (StatusCodes.Status409Conflict,
+                text["CashOnDeliveryLimit", Money.FromTenge(cashOnDelivery.Value.NewShopperMaxOpen)].Value),
             _ => throw new InvalidOperationException($"Unexpected checkout outcome {result.Error}."),
         };
         if (!Request.HasFormContentType)
