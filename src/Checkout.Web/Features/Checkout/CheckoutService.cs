@@ -98,7 +98,7 @@ public sealed class CheckoutService(
         var total = totals.Total.Tiyn;
         if (expectedTotal is { } shown && shown != totals.Total)
         {
-            return CheckoutResult.Fail(CheckoutError.CartChanged);
+            return CheckoutResult.CartChanged(totals);
         }
 
         if (card is not null && card.BalanceTiyn < total)

@@ -123,7 +123,12 @@ public sealed class PaymentController(
         };
         if (!Request.HasFormContentType)
         {
-            return Refuse(status, message);
+            return result.Totals is { } now
+                ? new JsonResult(new CartChangedBody("error", message, now.Subtotal.WholeTenge, now.Delivery.WholeTenge, now.Total.WholeTenge), ShopJson.Options)
+                {
+                    StatusCode = status,
+                }
+                : Refuse(status, message);
         }
 
         var cart = await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct);
