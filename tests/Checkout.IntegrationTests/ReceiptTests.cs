@@ -70,7 +70,7 @@ public sealed class ReceiptTests : IDisposable
         var cashPage = await Flashed(shopper, await CancelAsync(shopper, cash));
         var cardPage = await Flashed(shopper, await CancelAsync(shopper, card));
 
-        cashPage.Should().Be("Тапсырыстан бас тартылды: ештеңе төленген жоқ, ештеңе алынбады, тауар қоймаға оралды");
+        cashPage.Should().Be("Тапсырыстан бас тартылды: ақша алынған жоқ, тауар қоймаға оралды");
         cashPage.Should().NotContain("қайтарылды");
         cardPage.Should().Be("Тапсырыстан бас тартылды: ақша қайтарылды, тауар қоймаға оралды");
         (await shopper.GetPageAsync($"/orders/{cash}?placed=true")).QuerySelector("#receipt").Should().BeNull("a cancelled order shows its state, not a receipt");

@@ -10,7 +10,7 @@ namespace Checkout.Web.Features.Carts;
 /// A cart in the database, the one of the <see cref="CartOwner"/> the caller names: a guest's by its cart id (the edge
 /// keeps it in <see cref="CartCookie"/>), a signed-in shopper's by their user id; a guest cart merges into the shopper's at login.
 /// Every change first takes the cart row, as a checkout does, and changes lines with guarded statements,
-/// so parallel requests can't push a line past 99 or slip a change past a checkout. Every line holds its
+/// so parallel requests can't push a line past its limit or slip a change past a checkout. Every line holds its
 /// units in a stock reservation of the same quantity (see <see cref="Reservations"/>). A line grows only up to
 /// <see cref="CartLimitsOptions.MaxUnitsPerProduct"/>, a guest cart only up to <see cref="CartLimitsOptions.GuestMaxValue"/>:
 /// both are checked with the cart taken, so parallel requests can't push a cart past them either.
@@ -261,7 +261,7 @@ public sealed class CartService(
     {
         var others = await db.CartLines
             .Where(l => l.CartId == cartId && l.ProductId != productId)
-            .Select(l => new { l.Quantity, Price = l.Product!.Offers.Min(o => o.PriceTiyn) })
+            .Select(l => new { l.Quantity, Price = l.Product!.Offers.Min(o => (long?)o.PriceTiyn) ?? 0 })
             .ToListAsync(ct);
         var price = await db.Offers.Where(o => o.ProductId == productId).MinAsync(o => (long?)o.PriceTiyn, ct) ?? 0;
         return Money.Sum(others.Select(l => new Money(l.Price) * l.Quantity)) + new Money(price) * quantity;
