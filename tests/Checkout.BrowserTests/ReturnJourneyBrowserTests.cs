@@ -15,26 +15,17 @@ public sealed class ReturnJourneyBrowserTests(ITestOutputHelper output)
     {
         using var browser = ShopBrowser.Start(output);
 
-        SignIn(browser, Shopper.DemoEmail, Shopper.DemoPassword, "/account/profile");
+        browser.SignIn(Shopper.DemoEmail, Shopper.DemoPassword, "/account/profile");
         browser.TextOf("tr[data-card-id='1'] .price").Should().Be("4 300 000 ₸");
         browser.Open("/products/3", "product-before");
         browser.TextOf("p.muted").Should().Be("Қоймада: 3 дана");
 
-        var quantity = browser.Find("form.add-form input[name=quantity]");
-        quantity.Clear();
-        quantity.SendKeys("2");
-        browser.ClickToPage(browser.Find("form.add-form button[type=submit]"), "/products/3", "product-added");
+        browser.AddToCart(productId: 3, quantity: 2);
         browser.Open("/payment", "payment");
         browser.Find("input[name=card_id][value='1']").Click();
-        var payButton = browser.Find("#pay-button");
-        browser.WaitFor(_ => payButton.Enabled, "«Төлеу» enabled for Kaspi Gold");
-        payButton.Click();
-        var number = browser.WaitFor(d =>
-        {
-            var link = d.FindElement(By.Id("success-order"));
-            return link.Displayed && link.Text.StartsWith("ORD-", StringComparison.Ordinal) ? link.Text : null;
-        }, "the success screen's order number");
-        browser.Snap("paid");
+        browser.WaitFor(d => d.FindElement(By.Id("pay-button")).Enabled, "«Төлеу» enabled for Kaspi Gold");
+        browser.Find("#pay-button").Click();
+        var number = browser.WaitForReceipt("paid");
 
         SignOutAndIn(browser, OrderFlows.AdminEmail, OrderFlows.AdminPassword, $"/admin/orders/{number}");
         foreach (var next in new[] { "processing", "shipped", "delivered" })
@@ -68,17 +59,9 @@ public sealed class ReturnJourneyBrowserTests(ITestOutputHelper output)
         browser.ConsoleErrors.Should().BeEmpty("the pages should load and run without console errors");
     }
 
-    private static void SignIn(ShopBrowser browser, string email, string password, string returnUrl)
-    {
-        browser.Open($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}", "login");
-        browser.Find("input[name=Email]").SendKeys(email);
-        browser.Find("input[name=Password]").SendKeys(password);
-        browser.ClickToPage(browser.Find("form[action='/account/login'] button[type=submit]"), returnUrl, $"signed-in-{email.Split('@')[0]}");
-    }
-
     private static void SignOutAndIn(ShopBrowser browser, string email, string password, string returnUrl)
     {
         browser.ClickToPage(browser.Find("form[action='/account/logout'] button"), "/main", "signed-out");
-        SignIn(browser, email, password, returnUrl);
+        browser.SignIn(email, password, returnUrl);
     }
 }

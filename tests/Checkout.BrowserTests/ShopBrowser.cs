@@ -145,6 +145,34 @@ public sealed class ShopBrowser : IDisposable
     public double Measure(string expression, params object[] arguments) =>
         Convert.ToDouble(Driver.ExecuteScript($"return {expression};", arguments), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Adds <paramref name="quantity"/> of a product from its page's form, which comes back to the product page.</summary>
+    public void AddToCart(int productId, int quantity)
+    {
+        Open($"/products/{productId}", $"product-{productId}");
+        var field = Find("form.add-form input[name=quantity]");
+        field.Clear();
+        field.SendKeys($"{quantity}");
+        ClickToPage(Find("form.add-form button[type=submit]"), $"/products/{productId}", $"product-{productId}-added");
+    }
+
+    /// <summary>
+    /// Waits for the receipt the payment page lands on, <c>/orders/{number}?placed=true</c>, and returns the order number.
+    /// Only the new page is awaited (no panel of the old one is read on its way out), so a slow machine can't race it.
+    /// </summary>
+    public string WaitForReceipt(string step)
+    {
+        var number = WaitFor(d =>
+        {
+            var url = new Uri(d.Url);
+            return url.AbsolutePath.StartsWith("/orders/ORD-", StringComparison.Ordinal) && url.Query == "?placed=true"
+                && d.FindElement(By.Id("receipt")).Displayed
+                ? Uri.UnescapeDataString(url.AbsolutePath["/orders/".Length..])
+                : null;
+        }, "the receipt page /orders/{number}?placed=true");
+        Snap(step);
+        return number;
+    }
+
     public IWebElement Find(string css) => WaitFor(d => d.FindElement(By.CssSelector(css)), $"element {css}");
 
     /// <summary>Visible text with the non-breaking spaces of money amounts made plain.</summary>

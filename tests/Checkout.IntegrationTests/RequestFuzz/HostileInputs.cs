@@ -11,7 +11,7 @@ internal static class HostileInputs
     ];
 
     /// <summary>Field names tried on every route besides the ones its action binds.</summary>
-    public static readonly string[] ExtraFields = ["card_id", "product_id", "productId", "quantity", "status", "reason", "payment_method"];
+    public static readonly string[] ExtraFields = ["card_id", "product_id", "productId", "quantity", "status", "reason", "payment_method", "expected_total"];
 
     public static readonly string[] HostileValues =
     [

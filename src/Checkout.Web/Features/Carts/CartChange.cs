@@ -7,4 +7,10 @@ public enum CartChange
     QuantityOutOfRange,
     NotInCart,
     OutOfStock,
+
+    /// <summary>More units of one product than <see cref="CartLimitsOptions.MaxUnitsPerProduct"/>.</summary>
+    LineLimit,
+
+    /// <summary>A guest cart worth more than <see cref="CartLimitsOptions.GuestMaxValue"/>.</summary>
+    GuestCartLimit,
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Checkout.Web.Domain;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Web.Features.Carts;
 
@@ -7,7 +9,7 @@ namespace Checkout.Web.Features.Carts;
 /// The cart page and its form posts. A refused change answers with the cart page, the reason and a
 /// 4xx status; an accepted one redirects back (to the page the form came from when it is ours).
 /// </summary>
-public sealed class CartController(CartService carts, IStringLocalizer<SharedResource> text) : Controller
+public sealed class CartController(CartService carts, IOptions<CartLimitsOptions> limits, IStringLocalizer<SharedResource> text) : Controller
 {
     private CartOwner Owner => CartCookie.OwnerOf(HttpContext);
 
@@ -54,12 +56,16 @@ public sealed class CartController(CartService carts, IStringLocalizer<SharedRes
         Response.StatusCode = outcome.Change switch
         {
             CartChange.UnknownProduct => StatusCodes.Status404NotFound,
-            CartChange.OutOfStock => StatusCodes.Status409Conflict,
+            CartChange.OutOfStock or CartChange.GuestCartLimit => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
         };
-        ViewData["Error"] = outcome.Change == CartChange.OutOfStock
-            ? text["OutOfStock", outcome.ProductName!, outcome.UnitsLeft].Value
-            : text[outcome.Change.ToString()].Value;
+        ViewData["Error"] = outcome.Change switch
+        {
+            CartChange.OutOfStock => text["OutOfStock", outcome.ProductName!, outcome.UnitsLeft].Value,
+            CartChange.LineLimit => text["CartLineLimit", limits.Value.MaxUnitsPerProduct].Value,
+            CartChange.GuestCartLimit => text["GuestCartLimit", Money.FromTenge(limits.Value.GuestMaxValue)].Value,
+            _ => text[outcome.Change.ToString()].Value,
+        };
         return View(nameof(Index), await carts.GetAsync(Owner, ct));
     }
 }

@@ -2,6 +2,7 @@ using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Inventory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Web.Features.Carts;
 
@@ -9,10 +10,13 @@ namespace Checkout.Web.Features.Carts;
 /// A cart in the database, the one of the <see cref="CartOwner"/> the caller names: a guest's by its cart id (the edge
 /// keeps it in <see cref="CartCookie"/>), a signed-in shopper's by their user id; a guest cart merges into the shopper's at login.
 /// Every change first takes the cart row, as a checkout does, and changes lines with guarded statements,
-/// so parallel requests can't push a line past 99 or slip a change past a checkout. Every line holds its
-/// units in a stock reservation of the same quantity (see <see cref="Reservations"/>).
+/// so parallel requests can't push a line past its limit or slip a change past a checkout. Every line holds its
+/// units in a stock reservation of the same quantity (see <see cref="Reservations"/>). A line grows only up to
+/// <see cref="CartLimitsOptions.MaxUnitsPerProduct"/>, a guest cart only up to <see cref="CartLimitsOptions.GuestMaxValue"/>:
+/// both are checked with the cart taken, so parallel requests can't push a cart past them either.
 /// </summary>
-public sealed class CartService(ShopDbContext db, WriteTransactions writes, Reservations reservations, TimeProvider clock)
+public sealed class CartService(
+    ShopDbContext db, WriteTransactions writes, Reservations reservations, TimeProvider clock, IOptions<CartLimitsOptions> limits)
 {
     private (CartOwner Owner, Guid? Id)? _cart; // this request's cart, looked up once (the page and its header both ask)
 
@@ -83,7 +87,7 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
         }
 
         var (cartId, started) = await GetOrCreateCartIdAsync(owner, ct);
-        var outcome = await ChangeCartAsync(cartId, () => AddLineAsync(cartId, productId, quantity, ct), ct);
+        var outcome = await ChangeCartAsync(cartId, () => AddLineAsync(cartId, IsGuest(owner), productId, quantity, ct), ct);
         return started ? outcome with { StartedGuestCartId = cartId } : outcome;
     }
 
@@ -97,7 +101,7 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
         return await FindCartIdAsync(owner, ct) is { } cartId
             ? await ChangeCartAsync(cartId, async () =>
                 await LineQuantityAsync(cartId, productId, ct) is { } current
-                    ? await SetLineAsync(cartId, productId, current, quantity, ct)
+                    ? await SetLineAsync(cartId, IsGuest(owner), productId, current, quantity, ct)
                     : CartChange.NotInCart, ct)
             : CartChange.NotInCart;
     }
@@ -119,7 +123,7 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
     }
 
     /// <summary>
-    /// Moves the guest cart's lines into the shopper's cart: quantities add up, capped at 99 and at what the stock
+    /// Moves the guest cart's lines into the shopper's cart: quantities add up, capped at the line limit and at what the stock
     /// can still hold for the shopper (a line nothing is left of stays out). The guest cart is gone afterwards.
     /// </summary>
     public async Task MergeGuestCartAsync(Guid guestCartId, string userId, CancellationToken ct = default)
@@ -138,11 +142,16 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
             foreach (var line in guestLines)
             {
                 var current = await LineQuantityAsync(userCartId, line.ProductId, ct);
-                var wanted = Math.Min(CartRules.MaxQuantity, (current ?? 0) + line.Quantity);
-                var outcome = await SetLineAsync(userCartId, line.ProductId, current, wanted, ct);
+                var wanted = Math.Min(limits.Value.MaxUnitsPerProduct, (current ?? 0) + line.Quantity);
+                if (wanted <= (current ?? 0))
+                {
+                    continue;
+                }
+
+                var outcome = await SetLineAsync(userCartId, guest: false, line.ProductId, current, wanted, ct);
                 if (outcome.Change == CartChange.OutOfStock && outcome.UnitsLeft > (current ?? 0))
                 {
-                    await SetLineAsync(userCartId, line.ProductId, current, outcome.UnitsLeft, ct);
+                    await SetLineAsync(userCartId, guest: false, line.ProductId, current, outcome.UnitsLeft, ct);
                 }
             }
 
@@ -194,24 +203,37 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
     }
 
     /// <summary>Adds to the product's line, or starts one; call only with the cart taken.</summary>
-    private async Task<CartOutcome> AddLineAsync(Guid cartId, int productId, int quantity, CancellationToken ct)
+    private async Task<CartOutcome> AddLineAsync(Guid cartId, bool guest, int productId, int quantity, CancellationToken ct)
     {
         var current = await LineQuantityAsync(cartId, productId, ct);
-        var wanted = (current ?? 0) + quantity;
-        return wanted > CartRules.MaxQuantity
-            ? CartChange.QuantityOutOfRange
-            : await SetLineAsync(cartId, productId, current, wanted, ct);
+        return await SetLineAsync(cartId, guest, productId, current, (current ?? 0) + quantity, ct);
     }
+
+    private static bool IsGuest(CartOwner owner) => owner.ShopperId is null;
 
     private Task<int?> LineQuantityAsync(Guid cartId, int productId, CancellationToken ct) =>
         db.CartLines.Where(l => l.CartId == cartId && l.ProductId == productId).Select(l => (int?)l.Quantity).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Reserves <paramref name="quantity"/> units for the cart, then sets the line (from <paramref name="current"/>, null
-    /// when there is none) to it; call only with the cart taken. Short stock changes nothing and says how many are left.
+    /// when there is none) to it; call only with the cart taken. Short stock changes nothing and says how many are left;
+    /// so does a line or a guest cart that would grow past its limit (shrinking is always allowed).
     /// </summary>
-    private async Task<CartOutcome> SetLineAsync(Guid cartId, int productId, int? current, int quantity, CancellationToken ct)
+    private async Task<CartOutcome> SetLineAsync(Guid cartId, bool guest, int productId, int? current, int quantity, CancellationToken ct)
     {
+        if (quantity > (current ?? 0))
+        {
+            if (quantity > limits.Value.MaxUnitsPerProduct)
+            {
+                return CartChange.LineLimit;
+            }
+
+            if (guest && await ValueWithAsync(cartId, productId, quantity, ct) > Money.FromTenge(limits.Value.GuestMaxValue))
+            {
+                return CartChange.GuestCartLimit;
+            }
+        }
+
         var reservation = await reservations.ReserveAsync(cartId, productId, quantity, ct);
         if (!reservation.Held)
         {
@@ -232,6 +254,17 @@ public sealed class CartService(ShopDbContext db, WriteTransactions writes, Rese
 
         await db.SaveChangesAsync(ct); // the new line and/or the new reservation, in one save
         return CartOutcome.Done;
+    }
+
+    /// <summary>What the cart would be worth at current prices with the product's line at <paramref name="quantity"/>.</summary>
+    private async Task<Money> ValueWithAsync(Guid cartId, int productId, int quantity, CancellationToken ct)
+    {
+        var others = await db.CartLines
+            .Where(l => l.CartId == cartId && l.ProductId != productId)
+            .Select(l => new { l.Quantity, Price = l.Product!.Offers.Min(o => (long?)o.PriceTiyn) ?? 0 })
+            .ToListAsync(ct);
+        var price = await db.Offers.Where(o => o.ProductId == productId).MinAsync(o => (long?)o.PriceTiyn, ct) ?? 0;
+        return Money.Sum(others.Select(l => new Money(l.Price) * l.Quantity)) + new Money(price) * quantity;
     }
 
     /// <summary>The owner's cart, created when there is none; <c>Started</c> says a new guest cart was.</summary>

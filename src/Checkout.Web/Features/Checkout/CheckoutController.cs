@@ -30,8 +30,12 @@ public sealed class CheckoutController(CartService carts, UserManager<ShopUser> 
         }));
     }
 
+    /// <summary>
+    /// Saves the recipient and address; with <c>next=payment</c> («Төлем жасауға өту», a button of this same form) goes
+    /// on to the payment page, so what was typed is what the order ships to. Bad input stops the shopper here, saying why.
+    /// </summary>
     [HttpPost("/checkout/address")]
-    public async Task<IActionResult> SaveAddress(DeliveryForm? form, CancellationToken ct)
+    public async Task<IActionResult> SaveAddress(DeliveryForm? form, [FromForm] string? next, CancellationToken ct)
     {
         form ??= new DeliveryForm(); // an unreadable body binds nothing; ModelState says why
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
@@ -44,9 +48,16 @@ public sealed class CheckoutController(CartService carts, UserManager<ShopUser> 
         user.FullName = form.FullName.Trim();
         user.PhoneNumber = form.Phone.Trim();
         user.DeliveryAddress = form.DeliveryAddress.Trim();
-        await users.UpdateAsync(user);
+        if (!(await users.UpdateAsync(user)).Succeeded)
+        {
+            // Changed meanwhile (another tab saved first): say so rather than go on to pay for an address not saved.
+            ModelState.AddModelError("", text["RequestInvalid"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(nameof(Index), new CheckoutPage(await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct), form));
+        }
+
         TempData["Flash"] = text["AddressSaved"].Value;
-        return Redirect("/checkout");
+        return Redirect(next == "payment" ? "/payment" : "/checkout");
     }
 }
 

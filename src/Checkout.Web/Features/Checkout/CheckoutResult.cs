@@ -12,6 +12,7 @@ public enum CheckoutError
     InsufficientFunds,
     AddressRequired,
     OutOfStock,
+    CashOnDeliveryLimit,
 }
 
 /// <summary>The outcome of a payment attempt: expected refusals are values, not exceptions.</summary>
@@ -21,7 +22,8 @@ public sealed record CheckoutResult(
     Money TotalPaid = default,
     Money NewBalance = default,
     string? ProductName = null,
-    int UnitsLeft = 0)
+    int UnitsLeft = 0,
+    OrderTotals? Totals = null)
 {
     public bool Succeeded => Error == CheckoutError.None;
 
@@ -29,6 +31,9 @@ public sealed record CheckoutResult(
         new(CheckoutError.None, orderNumber, totalPaid, newBalance);
 
     public static CheckoutResult Fail(CheckoutError error) => new(error);
+
+    /// <summary>The cart is not what the shopper was shown: it is <paramref name="totals"/> now.</summary>
+    public static CheckoutResult CartChanged(OrderTotals totals) => new(CheckoutError.CartChanged, Totals: totals);
 
     public static CheckoutResult OutOfStock(string productName, int unitsLeft) =>
         new(CheckoutError.OutOfStock, ProductName: productName, UnitsLeft: unitsLeft);

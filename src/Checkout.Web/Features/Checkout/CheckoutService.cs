@@ -4,6 +4,7 @@ using Checkout.Web.Features.Inventory;
 using Checkout.Web.Infrastructure.Idempotency;
 using Checkout.Web.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Web.Features.Checkout;
 
@@ -12,10 +13,13 @@ namespace Checkout.Web.Features.Checkout;
 /// price it, debit the card and decrement stock with guarded statements, write the order and its
 /// payment, empty the cart and release its reservations, commit. Any refusal rolls everything back and
 /// leaves the cart as it was. Cash on delivery places the order the same way without the card: its
-/// payment is recorded when the order is delivered.
+/// payment is recorded when the order is delivered; an account none of whose orders was ever delivered may have only
+/// <see cref="CashOnDeliveryOptions.NewShopperMaxOpen"/> open in such orders, checked with the cart taken (a shopper has
+/// one cart, so two checkouts of one shopper queue and the second sees the first's order).
 /// </summary>
 public sealed class CheckoutService(
-    ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events, IdempotencyClaim idempotency)
+    ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events, IdempotencyClaim idempotency,
+    IOptions<CashOnDeliveryOptions> cashOnDelivery)
 {
     private const int Attempts = 3;
 
@@ -94,12 +98,17 @@ public sealed class CheckoutService(
         var total = totals.Total.Tiyn;
         if (expectedTotal is { } shown && shown != totals.Total)
         {
-            return CheckoutResult.Fail(CheckoutError.CartChanged);
+            return CheckoutResult.CartChanged(totals);
         }
 
         if (card is not null && card.BalanceTiyn < total)
         {
             return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
+        }
+
+        if (!byCard && await OpenCashOverLimitAsync(userId, totals.Total, ct))
+        {
+            return CheckoutResult.Fail(CheckoutError.CashOnDeliveryLimit);
         }
 
         var shopper = await db.Users
@@ -164,6 +173,27 @@ public sealed class CheckoutService(
         await transaction.CommitAsync(ct);
 
         return CheckoutResult.Paid(order.Number, totals.Total, new Money(newBalance));
+    }
+
+    /// <summary>
+    /// Whether a cash order of <paramref name="total"/> would take the shopper's open cash orders past the limit; an
+    /// order once handed over (delivered, completed, or returned since) lifts it.
+    /// </summary>
+    private async Task<bool> OpenCashOverLimitAsync(string userId, Money total, CancellationToken ct)
+    {
+        var mine = db.Orders.Where(o => o.UserId == userId);
+        var received = await mine.AnyAsync(o => o.Status == OrderStatus.Delivered || o.Status == OrderStatus.Completed
+            || o.Status == OrderStatus.ReturnRequested || o.Status == OrderStatus.Refunded, ct);
+        if (received)
+        {
+            return false;
+        }
+
+        var open = await mine
+            .Where(o => o.PaymentMethod == PaymentMethods.CashOnDelivery
+                && (o.Status == OrderStatus.Pending || o.Status == OrderStatus.Processing || o.Status == OrderStatus.Shipped))
+            .SumAsync(o => o.TotalTiyn, ct);
+        return new Money(open) + total > Money.FromTenge(cashOnDelivery.Value.NewShopperMaxOpen);
     }
 
     /// <summary>Each line at its product's cheapest offer (lowest store id on a tie), read inside the transaction.</summary>

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Web.Features.Checkout;
 
@@ -22,6 +23,7 @@ public sealed class PaymentController(
     CheckoutService checkout,
     UserManager<ShopUser> users,
     IAntiforgery antiforgery,
+    IOptions<CashOnDeliveryOptions> cashOnDelivery,
     IStringLocalizer<SharedResource> text) : Controller
 {
     [Authorize]
@@ -67,7 +69,7 @@ public sealed class PaymentController(
                 ? PaymentRequest.FromForm(await Request.ReadFormAsync(ct))
                 : await PaymentRequest.FromJsonAsync(Request.Body, ct);
         }
-        catch (Exception unreadable) when (unreadable is BadHttpRequestException or InvalidDataException or AntiforgeryValidationException)
+        catch (Exception unreadable) when (unreadable is BadHttpRequestException or InvalidDataException or AntiforgeryValidationException or IOException)
         {
             var status = unreadable is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
             return Refuse(status, text["RequestInvalid"]);
@@ -76,6 +78,11 @@ public sealed class PaymentController(
         if (!payment.IsKnownMethod)
         {
             return Refuse(StatusCodes.Status400BadRequest, text["PaymentMethodUnknown"]);
+        }
+
+        if (payment.ExpectedTotalMalformed)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, text["ExpectedTotalInvalid"]);
         }
 
         var cartId = await carts.FindCartIdAsync(CartOwner.Shopper(userId), ct);
@@ -110,11 +117,18 @@ public sealed class PaymentController(
             CheckoutError.InsufficientFunds => (StatusCodes.Status400BadRequest, text["InsufficientFunds"].Value),
             CheckoutError.AddressRequired => (StatusCodes.Status400BadRequest, text["AddressRequired"].Value),
             CheckoutError.OutOfStock => (StatusCodes.Status409Conflict, text["OutOfStock", result.ProductName!, result.UnitsLeft].Value),
+            CheckoutError.CashOnDeliveryLimit => (StatusCodes.Status409Conflict,
+                text["CashOnDeliveryLimit", Money.FromTenge(cashOnDelivery.Value.NewShopperMaxOpen)].Value),
             _ => throw new InvalidOperationException($"Unexpected checkout outcome {result.Error}."),
         };
         if (!Request.HasFormContentType)
         {
-            return Refuse(status, message);
+            return result.Totals is { } now
+                ? new JsonResult(new CartChangedBody("error", message, now.Subtotal.WholeTenge, now.Delivery.WholeTenge, now.Total.WholeTenge), ShopJson.Options)
+                {
+                    StatusCode = status,
+                }
+                : Refuse(status, message);
         }
 
         var cart = await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using Checkout.Web.Domain;
 
 namespace Checkout.Web.Features.Checkout;
@@ -7,46 +9,110 @@ namespace Checkout.Web.Features.Checkout;
 /// What a payment asks for: <c>payment_method</c> (<c>card</c>, the default, or <c>cash_on_delivery</c>; anything
 /// else is kept as given and refused), <c>card_id</c> and, from the shop's own page, the <c>expected_total</c> the shopper saw.
 /// A missing or non-numeric card id is null ("choose a card"); any other number that can't be a card's id is 0,
-/// which names no card ("card not found").
+/// which names no card ("card not found"). An <c>expected_total</c> that is given but is no whole number of tenge
+/// from 0 up is <see cref="ExpectedTotalMalformed"/>: refused, never taken for a missing one (that would switch off
+/// the "cart changed" guard).
 /// </summary>
-public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Method = PaymentMethods.Card)
+public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Method = PaymentMethods.Card, bool ExpectedTotalMalformed = false)
 {
     private const int NoSuchCard = 0;
 
+    private const long MaxTenge = long.MaxValue / Money.TiynPerTenge;
+
     public bool IsKnownMethod => Method is PaymentMethods.Card or PaymentMethods.CashOnDelivery;
 
-    public static PaymentRequest FromForm(IFormCollection form) => new(
-        int.TryParse(form["card_id"], out var id) ? id : null,
-        long.TryParse(form["expected_total"], out var total) && total is >= 0 and <= long.MaxValue / Money.TiynPerTenge ? Money.FromTenge(total) : null,
-        MethodOf(form["payment_method"].ToString()));
+    public static PaymentRequest FromForm(IFormCollection form)
+    {
+        var shown = form["expected_total"].ToString();
+        var total = shown.Length == 0
+            ? null
+            : long.TryParse(shown, NumberStyles.None, CultureInfo.InvariantCulture, out var tenge) && tenge <= MaxTenge ? Money.FromTenge(tenge) : (Money?)null;
+        return new PaymentRequest(
+            int.TryParse(form["card_id"], out var id) ? id : null,
+            total,
+            MethodOf(form["payment_method"].ToString()),
+            ExpectedTotalMalformed: shown.Length > 0 && total is null);
+    }
 
     private static string MethodOf(string? given) => string.IsNullOrEmpty(given) ? PaymentMethods.Card : given;
 
+    /// <summary>Reads a JSON body; one that isn't text (invalid UTF-8, a lone surrogate) throws <see cref="InvalidDataException"/>.</summary>
     public static async Task<PaymentRequest> FromJsonAsync(Stream body, CancellationToken ct)
     {
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, ct);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            throw new InvalidDataException("The payment body is not UTF-8.");
+        }
+
+        JsonDocument json;
         try
         {
-            using var json = await JsonDocument.ParseAsync(body, cancellationToken: ct);
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return new PaymentRequest(null, null);
-            }
-
-            var cardId = json.RootElement.TryGetProperty("card_id", out var card) && card.ValueKind == JsonValueKind.Number
-                ? WholeNumber(card) is >= 1 and <= int.MaxValue and var id ? (int)id : NoSuchCard
-                : (int?)null;
-            var expected = json.RootElement.TryGetProperty("expected_total", out var total) && total.ValueKind == JsonValueKind.Number
-                && WholeNumber(total) is { } tenge and >= 0 and <= long.MaxValue / Money.TiynPerTenge
-                    ? Money.FromTenge((long)tenge)
-                    : (Money?)null;
-            var method = json.RootElement.TryGetProperty("payment_method", out var chosen)
-                ? chosen.ValueKind == JsonValueKind.String ? MethodOf(chosen.GetString()) : chosen.GetRawText()
-                : PaymentMethods.Card;
-            return new PaymentRequest(cardId, expected, method);
+            json = JsonDocument.Parse(bytes);
         }
         catch (JsonException)
         {
             return new PaymentRequest(null, null);
+        }
+
+        using (json)
+        {
+            if (!IsText(json.RootElement))
+            {
+                throw new InvalidDataException("The payment body holds a string that is not text.");
+            }
+
+            return json.RootElement.ValueKind == JsonValueKind.Object ? Read(json.RootElement) : new PaymentRequest(null, null);
+        }
+    }
+
+    private static PaymentRequest Read(JsonElement root)
+    {
+        var cardId = root.TryGetProperty("card_id", out var card) && card.ValueKind == JsonValueKind.Number
+            ? WholeNumber(card) is >= 1 and <= int.MaxValue and var id ? (int)id : NoSuchCard
+            : (int?)null;
+        var given = root.TryGetProperty("expected_total", out var total) && total.ValueKind != JsonValueKind.Null;
+        var expected = given && total.ValueKind == JsonValueKind.Number && WholeNumber(total) is { } tenge and >= 0 and <= MaxTenge
+            ? Money.FromTenge((long)tenge)
+            : (Money?)null;
+        var method = root.TryGetProperty("payment_method", out var chosen)
+            ? chosen.ValueKind == JsonValueKind.String ? MethodOf(chosen.GetString()) : chosen.GetRawText()
+            : PaymentMethods.Card;
+        return new PaymentRequest(cardId, expected, method, ExpectedTotalMalformed: given && expected is null);
+    }
+
+    /// <summary>Whether every name and string in the element decodes to text (an escaped lone surrogate doesn't).</summary>
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(IsText);
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (!IsText(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

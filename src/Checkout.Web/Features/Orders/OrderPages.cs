@@ -31,6 +31,12 @@ public static class OrderPages
 /// <summary>An order's page; which buttons it shows, the order itself says.</summary>
 public sealed record OrderDetails(Order Order, string? CardName, string CustomerEmail)
 {
+    /// <summary>Asked for by the page the shopper just paid on: head the page with what was paid, or is due on delivery.</summary>
+    public bool ShowReceipt { get; init; }
+
+    /// <summary>The receipt while the order stands; once cancelled or refunded its own state says what happened.</summary>
+    public bool HasReceipt => ShowReceipt && Order.Status is not (OrderStatus.Cancelled or OrderStatus.Refunded);
+
     public ReturnRequest? Return => Order.Return;
 
     public bool ShopperMayCancel => Order.NextFor(Actors.Shopper).Contains(OrderStatus.Cancelled);

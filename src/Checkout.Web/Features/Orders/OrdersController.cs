@@ -26,17 +26,23 @@ public sealed class OrdersController(ShopDbContext db, OrderLifecycle lifecycle,
         return View(orders);
     }
 
+    /// <summary>An order's page; <c>?placed=true</c> (where the payment page lands) heads it with the receipt of its placing.</summary>
     [HttpGet("/orders/{number}")]
-    public async Task<IActionResult> Details(string number, CancellationToken ct)
+    public async Task<IActionResult> Details(string number, [FromQuery] bool placed, CancellationToken ct)
     {
         var details = await OrderPages.LoadAsync(db, number, users.GetUserId(User), ct);
-        return details is null ? NotFound() : View(details);
+        return details is null ? NotFound() : View(details with { ShowReceipt = placed });
     }
 
     [HttpPost("/orders/{number}/cancel")]
     [Idempotent] // refunds and cash move money: a repeated request with its key replays the first answer
-    public async Task<IActionResult> Cancel(string number, CancellationToken ct) =>
-        await RespondAsync(number, await lifecycle.MoveAsync(number, OrderStatus.Cancelled, Me(), ct), "OrderCancelled", ct);
+    public async Task<IActionResult> Cancel(string number, CancellationToken ct)
+    {
+        var result = await lifecycle.MoveAsync(number, OrderStatus.Cancelled, Me(), ct);
+        // A cash order can only be cancelled before it is handed over, so no cash was ever taken: nothing goes back.
+        var cash = result.Succeeded && await db.Orders.AnyAsync(o => o.Number == number && o.PaymentMethod == PaymentMethods.CashOnDelivery, ct);
+        return await RespondAsync(number, result, cash ? "CashOrderCancelled" : "OrderCancelled", ct);
+    }
 
     [HttpPost("/orders/{number}/return")]
     [Idempotent]

@@ -1,5 +1,7 @@
 // The payment page: checks the chosen card's balance locally, then pays with fetch('/process_payment');
-// the cash-on-delivery form places the order the same way without a card.
+// the cash-on-delivery form places the order the same way without a card. A placed order lands on its own page
+// (/orders/{number}?placed=true, the receipt), which replaces this one in the history: refresh and Back stay true.
+// A cart changed in another tab is refused with its new totals, shown here, so the next «Төлеу» pays them.
 // Without JavaScript the forms post themselves and the server answers with a page.
 (function () {
     "use strict";
@@ -45,14 +47,19 @@
 
     function showSuccess(body) {
         var success = document.getElementById("payment-success");
+        var receipt = "/orders/" + encodeURIComponent(body.order_number) + "?placed=true";
         success.querySelector(".success-title").textContent = body.message;
         var orderLink = document.getElementById("success-order");
         orderLink.textContent = body.order_number;
-        orderLink.href = "/orders/" + encodeURIComponent(body.order_number);
+        orderLink.href = receipt;
         var cash = body.payment_method === "cash_on_delivery";
-        document.getElementById("success-total").textContent = tenge(cash ? body.total_due : body.total_paid);
+        document.getElementById("success-paid-row").hidden = cash;
         document.getElementById("success-balance-row").hidden = cash;
-        if (!cash) {
+        document.getElementById("success-due-row").hidden = !cash;
+        if (cash) {
+            document.getElementById("success-due").textContent = tenge(body.total_due);
+        } else {
+            document.getElementById("success-total").textContent = tenge(body.total_paid);
             document.getElementById("success-balance").textContent = tenge(body.new_balance);
         }
         document.getElementById("payment").hidden = true;
@@ -61,7 +68,20 @@
             badge.textContent = "0";
             badge.classList.add("badge-empty");
         });
-        window.setTimeout(function () { window.location.href = "/main"; }, 2500);
+        window.location.replace(receipt);
+    }
+
+    // The cart as it is now, from a "cart changed" answer: the totals shown, the totals sent, the balance check.
+    function showTotals(body) {
+        total = body.total;
+        form.dataset.total = String(total);
+        document.querySelectorAll("input[name='expected_total']").forEach(function (input) { input.value = String(total); });
+        [["subtotal", body.subtotal], ["delivery", body.delivery], ["total", body.total]].forEach(function (pair) {
+            document.querySelectorAll("dd[data-" + pair[0] + "]").forEach(function (cell) {
+                cell.setAttribute("data-" + pair[0], String(pair[1]));
+                cell.textContent = tenge(pair[1]);
+            });
+        });
     }
 
     function send(body, busyButton) {
@@ -90,7 +110,10 @@
                     .then(function (answer) { return { ok: response.ok, body: answer }; });
             })
             .then(function (result) {
-                if (!result.ok) { throw new Error(result.body.message); }
+                if (!result.ok) {
+                    if (typeof result.body.total === "number") { showTotals(result.body); }
+                    throw new Error(result.body.message);
+                }
                 showSuccess(result.body);
             })
             .catch(function (error) {
