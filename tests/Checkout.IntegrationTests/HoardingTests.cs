@@ -106,6 +106,7 @@ public sealed class HoardingTests : IDisposable
         using var admin = await AdminAsync(_shop);
         var first = await PlaceAsync(shopper, cardId: null, productId: 1); // 927 490 ₸ due on delivery
         (await shopper.AddToCartAsync(12, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect); // 141 490 ₸ more
+        await _shop.WaitForOutboxAsync(); // the first order's daily count is written by the worker, not by the refused one
         var before = await DatabaseSnapshot.ReadAsync(_shop);
 
         var refused = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { payment_method = "cash_on_delivery" }));

@@ -136,7 +136,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task A_sign_in_spray_from_one_address_is_throttled_before_the_account_locks()
+    public async Task A_sign_in_spray_from_one_address_is_throttled_and_the_owner_still_signs_in_elsewhere()
     {
         using var shop = Shop(enabled: true); // the shipped limits
         using var attacker = shop.CreateShopper(Here);
@@ -145,12 +145,6 @@ public sealed class RateLimitTests
         {
             served++;
             served.Should().BeLessThan(20, "a spray must be throttled");
-        }
-
-        await using (var db = shop.OpenDatabase())
-        {
-            var admin = await db.Users.SingleAsync(u => u.Email == OrderFlows.AdminEmail);
-            admin.LockoutEnd.Should().BeNull($"the address was stopped after {served} guesses, before the account's lockout");
         }
 
         using var owner = shop.CreateShopper(Elsewhere);

@@ -11,8 +11,8 @@ public sealed class RateLimitOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Sign-in attempts per address: fewer than Identity's lockout count, so a script is slowed before it can lock anyone out.</summary>
-    public RateLimit Login { get; set; } = new() { PermitLimit = 4, Window = TimeSpan.FromMinutes(1) };
+    /// <summary>Sign-in and password-change attempts per address: a script guessing many accounts' passwords is slowed down (one account's guesses are also counted per address by the sign-in throttle).</summary>
+    public RateLimit Login { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
 
     public RateLimit Register { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
 

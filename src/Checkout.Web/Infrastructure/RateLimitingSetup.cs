@@ -91,8 +91,8 @@ public static class RateLimitingSetup
 
     private static string? PolicyFor(string route) => route switch
     {
-        "account/login" => Login,
-        "account/register" => Register,
+        "account/login" or "account/password" => Login, // both try a password
+        "account/register" or "account/confirm" => Register,
         "process_payment" => Payment,
         _ when route.StartsWith("cart/", StringComparison.Ordinal) => Cart,
         _ when route.StartsWith("orders/", StringComparison.Ordinal) => Orders,
