@@ -21,7 +21,7 @@ public sealed class RateLimitTests
     public async Task Sign_ins_past_the_limit_get_429_and_the_refused_one_counts_no_failure()
     {
         using var shop = Shop(("Login", Limit));
-        using var visitor = shop.CreateShopper(Here);
+        using var visitor = shop.CreateShopperFrom(Here);
 
         await AllowedThenRefusedAsync(shop, Limit, () => visitor.TryLoginAsync(Shopper.DemoEmail, "wrong-password"));
     }
@@ -34,7 +34,7 @@ public sealed class RateLimitTests
 
         await AllowedThenRefusedAsync(shop, Limit, async () =>
         {
-            using var visitor = shop.CreateShopper(Here); // a fresh browser each time: signed out, as a script would be
+            using var visitor = shop.CreateShopperFrom(Here); // a fresh browser each time: signed out, as a script would be
             attempt++;
             return await RegisterAsync(visitor, $"new{attempt}@checkout.local");
         });
@@ -47,7 +47,7 @@ public sealed class RateLimitTests
     public async Task Payments_past_the_limit_get_429_json_and_the_refused_one_charges_nothing()
     {
         using var shop = Shop(("Payment", Limit));
-        using var shopper = shop.CreateShopper(Here);
+        using var shopper = shop.CreateShopperFrom(Here);
         await shopper.LoginAsync();
 
         await AllowedThenRefusedAsync(shop, Limit, () => shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }),
@@ -60,7 +60,7 @@ public sealed class RateLimitTests
     public async Task Cart_changes_past_the_limit_get_429_and_the_refused_one_changes_no_cart()
     {
         using var shop = Shop(("Cart", Limit));
-        using var shopper = shop.CreateShopper(Here);
+        using var shopper = shop.CreateShopperFrom(Here);
         await shopper.LoginAsync();
 
         await AllowedThenRefusedAsync(shop, Limit, () => shopper.AddToCartAsync(OrderFlows.CheapProduct, 1));
@@ -72,7 +72,7 @@ public sealed class RateLimitTests
     public async Task Order_posts_past_the_limit_get_429_and_the_refused_cancel_cancels_nothing()
     {
         using var shop = Shop(("Orders", Limit));
-        using var shopper = shop.CreateShopper(Here);
+        using var shopper = shop.CreateShopperFrom(Here);
         await shopper.LoginAsync();
         var orders = new Queue<string>();
         for (var i = 0; i < Limit + 2; i++)
@@ -90,8 +90,8 @@ public sealed class RateLimitTests
     public async Task A_throttled_address_does_not_throttle_another()
     {
         using var shop = Shop(("Login", Limit));
-        using var here = shop.CreateShopper(Here);
-        using var elsewhere = shop.CreateShopper(Elsewhere);
+        using var here = shop.CreateShopperFrom(Here);
+        using var elsewhere = shop.CreateShopperFrom(Elsewhere);
         for (var i = 0; i < Limit; i++)
         {
             (await here.TryLoginAsync(Shopper.DemoEmail, "wrong-password")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -105,9 +105,9 @@ public sealed class RateLimitTests
     public async Task A_throttled_account_does_not_throttle_another_on_the_same_address()
     {
         using var shop = Shop(("Cart", Limit));
-        using var demo = shop.CreateShopper(Here);
+        using var demo = shop.CreateShopperFrom(Here);
         await demo.LoginAsync();
-        using var aidos = shop.CreateShopper(Here);
+        using var aidos = shop.CreateShopperFrom(Here);
         await aidos.LoginAsync(Shopper.AidosEmail, Shopper.AidosPassword);
         for (var i = 0; i < Limit; i++)
         {
@@ -122,7 +122,7 @@ public sealed class RateLimitTests
     public async Task With_the_limits_off_nothing_is_limited()
     {
         using var shop = Shop(enabled: false, ("Login", 1), ("Cart", 1), ("Payment", 1));
-        using var shopper = shop.CreateShopper(Here);
+        using var shopper = shop.CreateShopperFrom(Here);
         for (var i = 0; i < 3; i++)
         {
             (await shopper.TryLoginAsync(Shopper.DemoEmail, "wrong-password")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -139,7 +139,7 @@ public sealed class RateLimitTests
     public async Task A_sign_in_spray_from_one_address_is_throttled_and_the_owner_still_signs_in_elsewhere()
     {
         using var shop = Shop(enabled: true); // the shipped limits
-        using var attacker = shop.CreateShopper(Here);
+        using var attacker = shop.CreateShopperFrom(Here);
         var served = 0;
         while ((await attacker.TryLoginAsync(OrderFlows.AdminEmail, "guess-" + served)).StatusCode != HttpStatusCode.TooManyRequests)
         {
@@ -147,7 +147,7 @@ public sealed class RateLimitTests
             served.Should().BeLessThan(20, "a spray must be throttled");
         }
 
-        using var owner = shop.CreateShopper(Elsewhere);
+        using var owner = shop.CreateShopperFrom(Elsewhere);
         (await owner.TryLoginAsync(OrderFlows.AdminEmail, OrderFlows.AdminPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
@@ -203,7 +203,7 @@ public sealed class RateLimitTests
             ["ConfirmPassword"] = NewPassword,
         });
 
-    /// <summary>The shop on a real port with the limits on, <paramref name="limits"/> per policy in a window no test outlasts.</summary>
+    /// <summary>The shop with the limits on, <paramref name="limits"/> per policy in a window no test outlasts.</summary>
     private static ShopFactory Shop(params (string Policy, int Permits)[] limits) => Shop(enabled: true, limits);
 
     private static ShopFactory Shop(bool enabled, params (string Policy, int Permits)[] limits)
@@ -215,8 +215,6 @@ public sealed class RateLimitTests
             shop.Settings[$"RateLimits:{policy}:Window"] = "00:10:00";
         }
 
-        shop.UseKestrel(0);
-        shop.StartServer();
         return shop;
     }
 }

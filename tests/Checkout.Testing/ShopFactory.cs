@@ -127,23 +127,6 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>The account mails (confirmation links, notes to owners) written to <paramref name="to"/>, oldest first.</summary>
     public IReadOnlyList<AccountMessage> AccountMailTo(string to) => AccountMessage.ReadAll(Path.Combine(DataDirectory, "mail", "accounts"), to);
 
-    /// <summary>
-    /// A visitor whose requests come from <paramref name="address"/>, as a proxy on loopback reports it in
-    /// <c>X-Forwarded-For</c> (which the shop believes from loopback): only on a real port (<c>UseKestrel</c>), where
-    /// the connection has an address at all.
-    /// </summary>
-    public Shopper CreateShopper(string address)
-    {
-        if (Services.GetRequiredService<IServer>() is TestServer)
-        {
-            throw new InvalidOperationException("A visitor's address needs the shop on a real port: call UseKestrel first.");
-        }
-
-        var shopper = CreateShopper();
-        shopper.Http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
-        return shopper;
-    }
-
     /// <summary>A fresh DbContext on the shop's database, for arranging and checking what the shop did.</summary>
     public ShopDbContext OpenDatabase() => ShopDatabase.Open(TestDatabase.Provider, ConnectionString);
 
