@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text;
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
@@ -46,29 +45,13 @@ public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStri
 
         var cardName = await db.Cards.Where(c => c.Id == order.CardId).Select(c => c.Name).FirstOrDefaultAsync(ct);
 
-        using var mail = new MailMessage(options.Value.From, email)
-        {
-            Subject = text["EmailOrderSubject", number],
-            SubjectEncoding = Encoding.UTF8,
-            Body = Body(order, cardName),
-            BodyEncoding = Encoding.UTF8,
-            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
-            HeadersEncoding = Encoding.UTF8,
-        };
+        using var mail = PickupMail.Compose(options.Value.From, email, text["EmailOrderSubject", number], Body(order, cardName));
 
         // SmtpClient names its file with a fresh GUID: write into a folder of this delivery's own, then move it into place.
         var staging = Directory.CreateDirectory(Path.Combine(pickup, ".staging", Guid.NewGuid().ToString("N"))).FullName;
         try
         {
-            using (var smtp = new SmtpClient
-            {
-                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-                PickupDirectoryLocation = staging,
-                DeliveryFormat = EmailAddresses.NeedsUtf8Mail(email) ? SmtpDeliveryFormat.International : SmtpDeliveryFormat.SevenBit, // a Cyrillic local part needs SMTPUTF8
-            })
-            {
-                await smtp.SendMailAsync(mail, ct);
-            }
+            await PickupMail.WriteAsync(mail, staging, ct);
 
             var written = Directory.GetFiles(staging, "*.eml").Single();
             try

@@ -1,6 +1,3 @@
-using System.Net.Mail;
-using System.Text;
-using Checkout.Web.Domain;
 using Checkout.Web.Outbox;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -24,22 +21,7 @@ public sealed class AccountMail(IOptions<EmailOptions> options, IStringLocalizer
 
     private async Task SendAsync(string to, string subject, string body, CancellationToken ct)
     {
-        using var mail = new MailMessage(options.Value.From, to)
-        {
-            Subject = subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = body,
-            BodyEncoding = Encoding.UTF8,
-            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
-            HeadersEncoding = Encoding.UTF8,
-        };
-        var folder = Directory.CreateDirectory(Path.Combine(options.Value.PickupDirectory, Folder)).FullName;
-        using var smtp = new SmtpClient
-        {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = folder,
-            DeliveryFormat = EmailAddresses.NeedsUtf8Mail(to) ? SmtpDeliveryFormat.International : SmtpDeliveryFormat.SevenBit, // a Cyrillic local part needs SMTPUTF8
-        };
-        await smtp.SendMailAsync(mail, ct);
+        using var mail = PickupMail.Compose(options.Value.From, to, subject, body);
+        await PickupMail.WriteAsync(mail, Directory.CreateDirectory(Path.Combine(options.Value.PickupDirectory, Folder)).FullName, ct);
     }
 }
