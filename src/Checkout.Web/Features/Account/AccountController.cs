@@ -185,6 +185,7 @@ public sealed class AccountController(
         user.PhoneNumber = form.Phone?.Trim();
         user.DeliveryAddress = form.DeliveryAddress?.Trim() ?? "";
         await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user); // the header's name is in the cookie
         TempData["Flash"] = text["ProfileSaved"].Value;
         return Redirect("/account/profile");
     }

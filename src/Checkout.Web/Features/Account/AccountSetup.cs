@@ -38,6 +38,7 @@ public static class AccountSetup
                 options.Password.RequiredUniqueChars = 1;
             })
             .AddEntityFrameworkStores<ShopDbContext>()
+            .AddClaimsPrincipalFactory<ShopperClaims>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountOptions>>((stamp, accounts) =>

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Localization;
 namespace Checkout.Web.Features.Checkout;
 
 [Authorize]
-public sealed class CheckoutController(CartService carts, UserManager<ShopUser> users, IStringLocalizer<SharedResource> text) : Controller
+public sealed class CheckoutController(
+    CartService carts, UserManager<ShopUser> users, SignInManager<ShopUser> signIn, IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("/checkout")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -45,6 +46,7 @@ public sealed class CheckoutController(CartService carts, UserManager<ShopUser> 
             return View(nameof(Index), new CheckoutPage(await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct), form));
         }
 
+        var renamed = user.FullName != form.FullName.Trim();
         user.FullName = form.FullName.Trim();
         user.PhoneNumber = form.Phone.Trim();
         user.DeliveryAddress = form.DeliveryAddress.Trim();
@@ -54,6 +56,11 @@ public sealed class CheckoutController(CartService carts, UserManager<ShopUser> 
             ModelState.AddModelError("", text["RequestInvalid"]);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return View(nameof(Index), new CheckoutPage(await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct), form));
+        }
+
+        if (renamed)
+        {
+            await signIn.RefreshSignInAsync(user); // the header's name is in the cookie
         }
 
         TempData["Flash"] = text["AddressSaved"].Value;
