@@ -1,6 +1,8 @@
 using Checkout.Web.Data;
 using Checkout.Web.Features.Account;
 using Checkout.Web.Features.Admin;
+using Checkout.Web.Features.Api;
+using Checkout.Web.Features.Api.Docs;
 using Checkout.Web.Features.Carts;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Features.Errors;
@@ -25,6 +27,7 @@ builder.Services.AddShopForwardedHeaders();
 builder.Services.AddShopWeb();
 builder.Services.AddShopRateLimits();
 builder.Services.AddAccounts();
+builder.Services.AddShopApi(); // after AddAccounts: /api authenticates by bearer token, the pages by cookie
 builder.Services.AddIdempotency();
 builder.Services.AddInventory();
 builder.Services.AddCarts();
@@ -66,11 +69,13 @@ app.UseShopCulture();
 app.UseStaticFiles();
 app.UseProductImages();
 app.UseRouting();
+app.UseShopApi();
 app.UseAuthentication();
 app.UseShopRateLimits(); // after authentication: a signed-in shopper is counted by account
 app.UseAuthorization();
 
 app.MapHealthChecks("/health");
+app.MapApiDocs();
 app.MapControllers().WithShopRateLimits();
 
 await app.RunAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Checkout.Web.Data;
+using Checkout.Web.Features.Api;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,12 +33,18 @@ public static class WebSetup
         return services;
     }
 
-    /// <summary>Every request is served in Kazakh (kk-KZ).</summary>
-    public static IApplicationBuilder UseShopCulture(this IApplicationBuilder app) =>
-        app.UseRequestLocalization(new RequestLocalizationOptions
+    /// <summary>Every page is served in Kazakh (kk-KZ); the API answers in the language its client asks for (see <see cref="ApiSetup.Languages"/>).</summary>
+    public static IApplicationBuilder UseShopCulture(this IApplicationBuilder app)
+    {
+        var pages = new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("kk-KZ"),
             SupportedCultures = [new CultureInfo("kk-KZ")],
             SupportedUICultures = [new CultureInfo("kk-KZ")],
-        });
+        };
+        var api = ApiSetup.Languages();
+        return app
+            .UseWhen(ApiProblem.IsApiRequest, branch => branch.UseRequestLocalization(api))
+            .UseWhen(http => !ApiProblem.IsApiRequest(http), branch => branch.UseRequestLocalization(pages));
+    }
 }

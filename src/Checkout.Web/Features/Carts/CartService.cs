@@ -160,6 +160,26 @@ public sealed class CartService(
         _cart = (CartOwner.Shopper(userId), userCartId);
     }
 
+    /// <summary>
+    /// A cart for the owner to fill before its first add (an app's <c>POST /api/v1/carts</c>): the shopper's own cart
+    /// (created if there is none), or a new, empty guest cart.
+    /// </summary>
+    public async Task<Guid> StartAsync(CartOwner owner, CancellationToken ct = default)
+    {
+        if (owner.ShopperId is { } userId)
+        {
+            var userCartId = await GetOrCreateUserCartIdAsync(userId, ct);
+            _cart = (owner, userCartId);
+            return userCartId;
+        }
+
+        var cart = NewCart(userId: null);
+        db.Carts.Add(cart);
+        await db.SaveChangesAsync(ct);
+        _cart = (CartOwner.Guest(cart.Id), cart.Id);
+        return cart.Id;
+    }
+
     /// <summary>The owner's cart, which this request shows and pays for, or null when the owner has none yet.</summary>
     public async Task<Guid?> FindCartIdAsync(CartOwner owner, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using Checkout.Web.Features.Api;
 using Checkout.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,11 @@ public sealed class ErrorController(IStringLocalizer<SharedResource> text) : Con
         var code = status ?? (Response.StatusCode >= 400 ? Response.StatusCode
             : HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? StatusCodes.Status404NotFound : StatusCodes.Status500InternalServerError);
         Response.StatusCode = code;
+        if (ApiProblem.IsApiRequest(HttpContext))
+        {
+            return ApiProblem.Result(HttpContext, code, ApiProblem.CodeFor(code));
+        }
+
         if (Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
             var message = code >= 500 ? text["ServerError"]
