@@ -58,7 +58,7 @@ public sealed class CatalogQuery(ShopDbContext db, TimeProvider clock)
     {
         ProductSort.PriceAscending => products.OrderBy(p => p.Offers.Min(o => o.PriceTiyn)).ThenBy(p => p.Id),
         ProductSort.PriceDescending => products.OrderByDescending(p => p.Offers.Min(o => o.PriceTiyn)).ThenBy(p => p.Id),
-        ProductSort.Name => products.OrderBy(p => p.Name).ThenBy(p => p.Id),
+        ProductSort.Name => products.OrderBy(p => p.Name.ToLower()).ThenBy(p => p.Id), // «ASUS» among the «Apple»s, on either database
         _ => products.OrderBy(p => p.Id),
     };
 }
