@@ -44,12 +44,12 @@ public sealed record CartEstimate(string Currency, IReadOnlyList<CartLineAnswer>
 /// <param name="ProductId">The product's id.</param>
 /// <param name="Quantity">Units to add, 1 when absent.</param>
 public sealed record AddCartLineRequest(
-    [property: Required(ErrorMessage = "FieldRequired"), Display(Name = "product_id")] int? ProductId,
+    [Required(ErrorMessage = "FieldRequired"), Display(Name = "product_id")] int? ProductId,
     int? Quantity);
 
 /// <summary>A line's new quantity.</summary>
 /// <param name="Quantity">Units the line should hold.</param>
-public sealed record SetCartLineRequest([property: Required(ErrorMessage = "FieldRequired"), Display(Name = "quantity")] int? Quantity);
+public sealed record SetCartLineRequest([Required(ErrorMessage = "FieldRequired"), Display(Name = "quantity")] int? Quantity);
 
 /// <summary>The one place a <see cref="CartView"/> becomes the API's JSON.</summary>
 public static class CartAnswers
