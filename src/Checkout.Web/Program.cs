@@ -4,6 +4,7 @@ using Checkout.Web.Features.Admin;
 using Checkout.Web.Features.Api;
 using Checkout.Web.Features.Api.Docs;
 using Checkout.Web.Features.Carts;
+using Checkout.Web.Features.Catalog;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Features.Errors;
 using Checkout.Web.Features.Inventory;
@@ -30,6 +31,7 @@ builder.Services.AddAccounts();
 builder.Services.AddShopApi(); // after AddAccounts: /api authenticates by bearer token, the pages by cookie
 builder.Services.AddIdempotency();
 builder.Services.AddInventory();
+builder.Services.AddCatalog();
 builder.Services.AddCarts();
 builder.Services.AddCheckout();
 builder.Services.AddOrders();

@@ -10,7 +10,7 @@ namespace Checkout.Web.Features.Api;
 /// </summary>
 [ApiController]
 [IgnoreAntiforgeryToken]
-[Produces("application/json")]
+[ProducesJson]
 public abstract class ApiController : ControllerBase
 {
     public const string Currency = "KZT";
