@@ -54,11 +54,21 @@ public static class ApiProblem
     }
 
     public static ObjectResult Result(HttpContext http, int status, string code, string? detail = null, IDictionary<string, object?>? extensions = null) =>
-        new(Create(http, status, code, detail, extensions))
+        new ProblemResult(Create(http, status, code, detail, extensions)) { StatusCode = status };
+
+    /// <summary>
+    /// A problem answered as <c>application/problem+json</c> even where <c>[Produces("application/json")]</c> (the API's
+    /// controllers) rewrites every object result's content types before it runs.
+    /// </summary>
+    private sealed class ProblemResult(ProblemDetails problem) : ObjectResult(problem)
+    {
+        public override Task ExecuteResultAsync(ActionContext context)
         {
-            StatusCode = status,
-            ContentTypes = { ContentType },
-        };
+            ContentTypes.Clear();
+            ContentTypes.Add(ContentType);
+            return base.ExecuteResultAsync(context);
+        }
+    }
 
     /// <summary>The code for a bare status the API answers without an action's own refusal (no route, no token, too many requests…).</summary>
     public static string CodeFor(int status) => status switch
