@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Api;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -20,8 +21,11 @@ namespace Checkout.Web.Infrastructure.Idempotency;
 /// token, unreadable body) pass through untouched and store nothing, and neither does a server error: those may
 /// simply be retried. A holder that died (a crash) loses the key after <see cref="IdempotencyOptions.Lease"/>; if it
 /// had already committed its work (<see cref="IdempotencyClaim.RecordOutcomeAsync"/>), the retry is told so instead of doing it again.
+/// An API request (<c>/api</c>) has no cookie and so no antiforgery token: it is not asked for one. Where the key is
+/// <paramref name="required"/> (the API's orders), a request without one is refused (400) and nothing runs.
 /// </summary>
 public sealed partial class IdempotencyFilter(
+    bool required,
     ShopDbContext db,
     WriteTransactions writes,
     IAntiforgery antiforgery,
@@ -29,6 +33,7 @@ public sealed partial class IdempotencyFilter(
     IOptions<IdempotencyOptions> options,
     IStringLocalizer<SharedResource> text,
     IdempotencyClaim requestClaim,
+    IOptions<JsonOptions> json,
     ILogger<IdempotencyFilter> log) : IAsyncResourceFilter
 {
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
@@ -37,7 +42,13 @@ public sealed partial class IdempotencyFilter(
         var ct = http.RequestAborted;
         var userId = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         var request = userId is null ? null : await ReadAsync(http);
-        if (request is not { Key: var key, Body: var body })
+        if (request is { Key: null } && required)
+        {
+            context.Result = Refusal.For(http, StatusCodes.Status400BadRequest, text["IdempotencyKeyRequired"], ApiCodes.IdempotencyKeyRequired);
+            return;
+        }
+
+        if (request is not { Key: { } key, Body: var body })
         {
             await next();
             return;
@@ -45,7 +56,7 @@ public sealed partial class IdempotencyFilter(
 
         if (!IdempotencyKey.IsWellFormed(key))
         {
-            context.Result = Refusal.For(http, StatusCodes.Status400BadRequest, text["IdempotencyKeyInvalid"]);
+            context.Result = Refusal.For(http, StatusCodes.Status400BadRequest, text["IdempotencyKeyInvalid"], ApiCodes.IdempotencyKeyInvalid);
             return;
         }
 
@@ -66,10 +77,10 @@ public sealed partial class IdempotencyFilter(
                 };
                 return;
             case Claim.OtherRequest:
-                context.Result = Refusal.For(http, StatusCodes.Status422UnprocessableEntity, text["IdempotencyKeyReused"]);
+                context.Result = Refusal.For(http, StatusCodes.Status422UnprocessableEntity, text["IdempotencyKeyReused"], ApiCodes.IdempotencyKeyReused);
                 return;
             case Claim.Running:
-                context.Result = Refusal.For(http, StatusCodes.Status409Conflict, text["IdempotencyKeyRunning"]);
+                context.Result = Refusal.For(http, StatusCodes.Status409Conflict, text["IdempotencyKeyRunning"], ApiCodes.IdempotencyKeyRunning);
                 return;
         }
 
@@ -79,9 +90,12 @@ public sealed partial class IdempotencyFilter(
             // The first request did its work and died before it could answer: never do it again; say what was done,
             // and keep that as the key's answer.
             var message = text["IdempotencyAlreadyDone", committedBefore].Value;
-            await FinishAsync(claimId, StatusCodes.Status409Conflict, "application/json; charset=utf-8", location: null,
-                JsonSerializer.Serialize(new Refusal.ErrorBody("error", message), ShopJson.Options));
-            context.Result = Refusal.For(http, StatusCodes.Status409Conflict, message);
+            var (contentType, stored) = ApiProblem.IsApiRequest(http)
+                ? (ApiProblem.ContentType, JsonSerializer.Serialize(
+                    ApiProblem.Create(http, StatusCodes.Status409Conflict, ApiCodes.IdempotencyAlreadyDone, message), json.Value.JsonSerializerOptions))
+                : ("application/json; charset=utf-8", JsonSerializer.Serialize(new Refusal.ErrorBody("error", message), ShopJson.Options));
+            await FinishAsync(claimId, StatusCodes.Status409Conflict, contentType, location: null, stored);
+            context.Result = Refusal.For(http, StatusCodes.Status409Conflict, message, ApiCodes.IdempotencyAlreadyDone);
             return;
         }
 
@@ -116,10 +130,10 @@ public sealed partial class IdempotencyFilter(
     }
 
     /// <summary>
-    /// The key and the raw body; null when there is no key (nothing to do) or the action would refuse the request
+    /// The key and the raw body; a null key when the request has none; null when the action would refuse the request
     /// before doing anything (bad antiforgery token, unreadable body).
     /// </summary>
-    private async Task<(string Key, byte[] Body)?> ReadAsync(HttpContext http)
+    private async Task<(string? Key, byte[] Body)?> ReadAsync(HttpContext http)
     {
         try
         {
@@ -130,7 +144,13 @@ public sealed partial class IdempotencyFilter(
                 key = (await http.Request.ReadFormAsync(http.RequestAborted))[IdempotencyKey.FormField];
             }
 
-            if (string.IsNullOrEmpty(key) || !await antiforgery.IsRequestValidAsync(http))
+            if (string.IsNullOrEmpty(key))
+            {
+                http.Request.Body.Position = 0;
+                return (null, []);
+            }
+
+            if (!ApiProblem.IsApiRequest(http) && !await antiforgery.IsRequestValidAsync(http))
             {
                 http.Request.Body.Position = 0;
                 return null;
