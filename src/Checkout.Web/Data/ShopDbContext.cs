@@ -48,6 +48,8 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<FailedSignIn> FailedSignIns => Set<FailedSignIn>();
 
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

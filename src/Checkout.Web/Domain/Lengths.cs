@@ -47,6 +47,9 @@ public static class Lengths
     /// <summary>A SHA-256 hash written in hex.</summary>
     public const int Sha256Hex = 64;
 
+    /// <summary>Identity's security stamp (a GUID-like string of 32 characters; room to spare).</summary>
+    public const int SecurityStamp = 256;
+
     public const int ContentType = 200;
 
     /// <summary>A local date as <c>yyyy-MM-dd</c>.</summary>

@@ -15,6 +15,7 @@ public static class ScheduledJobsSetup
 
         services.AddSingleton<IScheduledJob, StaleGuestCarts>();
         services.AddSingleton<IScheduledJob, OldIdempotencyKeys>();
+        services.AddSingleton<IScheduledJob, EndedRefreshTokens>();
         services.AddSingleton<IScheduledJob, ExpiredReservations>(); // its interval is Inventory:CleanupInterval
         services.AddSingleton<ScheduledJobsWorker>();
         return services.AddHostedService(provider => provider.GetRequiredService<ScheduledJobsWorker>());

@@ -12,7 +12,7 @@ namespace Checkout.Web.Features.Account;
 public sealed class AccountController(
     SignInManager<ShopUser> signIn,
     UserManager<ShopUser> users,
-    SignInThrottle throttle,
+    PasswordSignIn passwords,
     AbsentAccountPassword absent,
     AccountMail mail,
     CartService carts,
@@ -36,33 +36,13 @@ public sealed class AccountController(
             return Invalid(form);
         }
 
-        var email = EmailAddresses.Normalize(form.Email) ?? form.Email.Trim();
-        var pair = (Email: users.NormalizeEmail(email), Client: ClientAddress());
-        if (await throttle.IsRefusedAsync(pair.Email, pair.Client, ct))
+        var (result, user) = await passwords.CheckAsync(form.Email, form.Password, ClientAddress(), ct);
+        if (result != PasswordCheck.Passed)
         {
-            ModelState.AddModelError("", text["SignInThrottled"]);
+            ModelState.AddModelError("", text[result == PasswordCheck.Throttled ? "SignInThrottled" : "SignInFailed"]);
             return Invalid(form);
         }
 
-        var user = await users.FindByEmailAsync(email);
-        var signedIn = false;
-        if (user is null)
-        {
-            absent.Verify(form.Password);
-        }
-        else
-        {
-            signedIn = await users.CheckPasswordAsync(user, form.Password) && await signIn.CanSignInAsync(user);
-        }
-
-        if (!signedIn)
-        {
-            await throttle.RecordFailureAsync(pair.Email, pair.Client, ct);
-            ModelState.AddModelError("", text["SignInFailed"]);
-            return Invalid(form);
-        }
-
-        await throttle.ForgetAsync(pair.Email, pair.Client, ct);
         await signIn.SignInAsync(user!, Session(form.Remembered));
         await MergeGuestCartAsync(user!.Id, ct);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/main");

@@ -64,9 +64,11 @@ public sealed class ProfileForm
     public string FullName { get; set; } = "";
 
     [Display(Name = "Phone")]
-    // 7–15 digits (E.164 allows no more), with the spaces, brackets and dashes people type between them.
-    [RegularExpression(@"^(?=.{7,20}$)\+?(?:[ ()\-]*[0-9]){7,15}[ ()\-]*$", ErrorMessage = "PhoneInvalid")]
+    [RegularExpression(PhonePattern, ErrorMessage = "PhoneInvalid")]
     public string? Phone { get; set; }
+
+    /// <summary>7–15 digits (E.164 allows no more), with the spaces, brackets and dashes people type between them.</summary>
+    public const string PhonePattern = @"^(?=.{7,20}$)\+?(?:[ ()\-]*[0-9]){7,15}[ ()\-]*$";
 
     [Display(Name = "DeliveryAddress")]
     [StringLength(Lengths.Address, ErrorMessage = "FieldTooLong")]

@@ -75,6 +75,7 @@ public static class AccountSetup
             };
         });
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<AbsentAccountPassword>();
         services.AddSingleton<AccountMail>();
         services.AddAuthorizationBuilder().AddShopPolicies();
