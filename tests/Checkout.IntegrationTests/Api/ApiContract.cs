@@ -94,7 +94,7 @@ public sealed class ApiContract
     /// <summary>What is wrong with <paramref name="value"/> by the schema at <paramref name="pointer"/> in the document.</summary>
     public IEnumerable<string> Validate(string pointer, JsonElement value)
     {
-        var wrapper = new JsonObject { ["$schema"] = "https://json-schema.org/draft/2020-12/schema", ["$ref"] = DocumentUri + pointer };
+        var wrapper = new JsonObject { ["$schema"] = "https://json-schema.org/draft/2020-12/schema", ["$ref"] = DocumentUri + UriFragment(pointer) };
         var schema = JsonSchema.FromText(wrapper.ToJsonString(), _build, new Uri($"https://checkout.test/check/{Guid.NewGuid():N}"));
         var result = schema.Evaluate(value, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return result.IsValid
@@ -102,6 +102,9 @@ public sealed class ApiContract
             : (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
                 .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).DefaultIfEmpty("invalid");
     }
+
+    /// <summary>A JSON pointer as a URI fragment: each segment percent-encoded (<c>{id}</c>, <c>+</c>).</summary>
+    private static string UriFragment(string pointer) => string.Join('/', pointer.Split('/').Select((part, i) => i == 0 ? part : Uri.EscapeDataString(part)));
 
     private static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 

@@ -72,7 +72,8 @@ public sealed class ApiEdgeTests : IDisposable
         using var shop = ContractProbe.Shop();
         using var app = ApiClient.Anonymous(shop);
 
-        using var response = await app.PostAsync("/api/v1/carts/good/contract_probe", new { product_id = 1, pad = new string('x', 17 * 1024) });
+        using var response = await app.PostAsync("/api/v1/carts/good/contract_probe",
+            Shopper.Json(System.Text.Json.JsonSerializer.Serialize(new { product_id = 1, pad = new string('x', 17 * 1024) })));
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         (await ApiClient.ProblemCodeAsync(response)).Should().Be("payload_too_large");

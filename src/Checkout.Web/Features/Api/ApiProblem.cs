@@ -54,11 +54,18 @@ public static class ApiProblem
     }
 
     public static ObjectResult Result(HttpContext http, int status, string code, string? detail = null, IDictionary<string, object?>? extensions = null) =>
-        new(Create(http, status, code, detail, extensions))
+        new ProblemResult(Create(http, status, code, detail, extensions)) { StatusCode = status };
+
+    /// <summary>Always <c>application/problem+json</c>, though the controller's <c>[Produces("application/json")]</c> resets the types first.</summary>
+    private sealed class ProblemResult(ProblemDetails problem) : ObjectResult(problem)
+    {
+        public override Task ExecuteResultAsync(ActionContext context)
         {
-            StatusCode = status,
-            ContentTypes = { ContentType },
-        };
+            ContentTypes.Clear();
+            ContentTypes.Add(ContentType);
+            return base.ExecuteResultAsync(context);
+        }
+    }
 
     /// <summary>The code for a bare status the API answers without an action's own refusal (no route, no token, too many requests…).</summary>
     public static string CodeFor(int status) => status switch
