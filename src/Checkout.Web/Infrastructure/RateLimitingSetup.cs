@@ -74,14 +74,17 @@ public static class RateLimitingSetup
     public static IApplicationBuilder UseShopRateLimits(this IApplicationBuilder app) =>
         app.ApplicationServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled ? app.UseRateLimiter() : app;
 
-    /// <summary>Puts each POST route under its policy by its path: every cart and order post, and any added later.</summary>
+    /// <summary>
+    /// Puts each route that changes something under its policy by its method and path: every cart and order post, the
+    /// API's token, cart and order routes, and any added later.
+    /// </summary>
     public static ControllerActionEndpointConventionBuilder WithShopRateLimits(this ControllerActionEndpointConventionBuilder controllers)
     {
         controllers.Add(endpoint =>
         {
             if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } limited
-                && limited.Metadata.OfType<IHttpMethodMetadata>().Any(m => m.HttpMethods.Contains(HttpMethods.Post))
-                && PolicyFor(route.TrimStart('/')) is { } policy)
+                && limited.Metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods)
+                    .Select(method => PolicyFor(method, route.TrimStart('/'))).FirstOrDefault(p => p is not null) is { } policy)
             {
                 limited.Metadata.Add(new EnableRateLimitingAttribute(policy));
             }
@@ -89,15 +92,25 @@ public static class RateLimitingSetup
         return controllers;
     }
 
-    private static string? PolicyFor(string route) => route switch
+    /// <summary>The policy a request of <paramref name="method"/> to <paramref name="route"/> (no leading slash) comes under, if any.</summary>
+    public static string? PolicyFor(string method, string route) => method.ToUpperInvariant() switch
     {
-        "account/login" or "account/password" => Login, // both try a password
-        "account/register" or "account/confirm" => Register,
-        "process_payment" => Payment,
-        _ when route.StartsWith("cart/", StringComparison.Ordinal) => Cart,
-        _ when route.StartsWith("orders/", StringComparison.Ordinal) => Orders,
+        "POST" => route switch
+        {
+            "account/login" or "account/password" => Login, // both try a password
+            "api/v1/auth/token" or "api/v1/auth/refresh" => Login,
+            "account/register" or "account/confirm" => Register,
+            "process_payment" or "api/v1/orders" => Payment,
+            _ when IsCart(route) || route.StartsWith("cart/", StringComparison.Ordinal) => Cart,
+            _ when route.StartsWith("orders/", StringComparison.Ordinal) || route.StartsWith("api/v1/orders/", StringComparison.Ordinal) => Orders,
+            _ => null,
+        },
+        "PUT" or "DELETE" when IsCart(route) => Cart,
         _ => null,
     };
+
+    private static bool IsCart(string route) =>
+        route == "api/v1/carts" || route.StartsWith("api/v1/carts/", StringComparison.Ordinal);
 
     private static string AccountOrAddress(HttpContext http) =>
         http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? "account " + userId : Address(http);

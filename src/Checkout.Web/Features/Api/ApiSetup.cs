@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Checkout.Web.Features.Api.Auth;
 using Checkout.Web.Features.Api.Docs;
@@ -8,6 +10,8 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Checkout.Web.Features.Api;
@@ -52,6 +56,7 @@ public static class ApiSetup
         {
             json.JsonSerializerOptions.PropertyNamingPolicy = ShopJson.Options.PropertyNamingPolicy;
             json.JsonSerializerOptions.Encoder = ShopJson.Options.Encoder;
+            json.AllowInputFormatterExceptionMessages = false; // System.Text.Json's English, with .NET type names, never reaches a client
         });
         services.Configure<ApiBehaviorOptions>(api =>
         {
@@ -96,14 +101,67 @@ public static class ApiSetup
         };
     }
 
-    /// <summary><c>validation_failed</c>, with each field the client got wrong and what is wrong with it.</summary>
+    /// <summary>
+    /// <c>validation_failed</c>, with each field the client got wrong and what is wrong with it, in the client's language:
+    /// a field's own message from the resources, «the value is not valid» for a value that doesn't parse, and for a body
+    /// that isn't JSON at all (or is missing) one error on <c>body</c>.
+    /// </summary>
     private static ObjectResult InvalidBody(ActionContext context)
     {
-        var fields = context.ModelState
-            .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .ToDictionary(entry => FieldName(entry.Key), entry => entry.Value!.Errors.Select(e => e.ErrorMessage).ToArray());
+        var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var bodies = context.ActionDescriptor.Parameters
+            .Where(p => p.BindingInfo?.BindingSource == BindingSource.Body)
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var wholeBody = false;
+        foreach (var (key, entry) in context.ModelState)
+        {
+            if (entry.Errors.Count == 0)
+            {
+                continue;
+            }
+
+            if (key is "" or "$" || bodies.Contains(key))
+            {
+                wholeBody = true;
+                continue;
+            }
+
+            fields[FieldName(key)] = entry.Errors.Select(e => Message(e, text)).Distinct(StringComparer.Ordinal).ToArray();
+        }
+
+        if (wholeBody && fields.Count == 0)
+        {
+            fields["body"] = [text["BodyNotJson"]];
+        }
+
         return ApiProblem.Result(context.HttpContext, StatusCodes.Status400BadRequest, ApiCodes.ValidationFailed,
             extensions: new Dictionary<string, object?> { ["errors"] = fields });
+    }
+
+    /// <summary>A message of the shop's resources as it is; the framework's own (English, for a value that didn't parse or a missing field) in the client's language.</summary>
+    private static string Message(ModelError error, IStringLocalizer<SharedResource> text)
+    {
+        if (error.Exception is null && error.ErrorMessage.Length > 0
+            && text.GetAllStrings(includeParentCultures: true).Any(s => Matches(s.Value, error.ErrorMessage)))
+        {
+            return error.ErrorMessage;
+        }
+
+        return IsRequiredMessage(error.ErrorMessage) ? text["ApiFieldRequired"] : text["ValueInvalid"];
+    }
+
+    private static readonly string[] RequiredMessage = new RequiredAttribute().FormatErrorMessage("\0").Split('\0');
+
+    private static bool IsRequiredMessage(string message) =>
+        message.StartsWith(RequiredMessage[0], StringComparison.Ordinal) && message.EndsWith(RequiredMessage[^1], StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="message"/> is <paramref name="resource"/> with its <c>{0}</c>… placeholders filled.</summary>
+    private static bool Matches(string resource, string message)
+    {
+        var pattern = "^" + Regex.Replace(Regex.Escape(resource), @"\\\{\d+(:[^}]*)?}", ".+") + "$";
+        return Regex.IsMatch(message, pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>A model-state key as the client wrote it: <c>$.payment.card_id</c> or <c>Quantity</c> → <c>payment.card_id</c>, <c>quantity</c>.</summary>
