@@ -37,6 +37,11 @@ public sealed class ApiContract
     /// <summary>How many answers were held to the document.</summary>
     public int Checks { get; private set; }
 
+    private readonly HashSet<ApiOperation> _covered = [];
+
+    /// <summary>The operations at least one checked answer belonged to.</summary>
+    public IReadOnlyCollection<ApiOperation> Covered => _covered;
+
     public JsonElement Document => _document;
 
     public static async Task<ApiContract> LoadAsync(ShopFactory shop)
@@ -66,6 +71,8 @@ public sealed class ApiContract
         {
             return [$"{method} {path}: no such operation in the document"];
         }
+
+        _covered.Add(operation);
 
         var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var responses = _document.GetProperty("paths").GetProperty(operation.Template).GetProperty(operation.Method.ToLowerInvariant()).GetProperty("responses");

@@ -24,6 +24,10 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         var method = description.HttpMethod ?? HttpMethods.Get;
         var document = context.Document;
         operation.Responses ??= [];
+        if (operation.Responses.TryGetValue("204", out var empty) && empty is OpenApiResponse noContent)
+        {
+            noContent.Content = null; // the controller-wide JSON type doesn't give a 204 a body
+        }
 
         var bearer = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] };
         if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
