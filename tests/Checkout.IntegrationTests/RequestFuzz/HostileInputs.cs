@@ -8,6 +8,8 @@ internal static class HostileInputs
     [
         "/process_payment", "/cart/add", "/cart/update", "/cart/remove", "/checkout/address",
         "/account/login", "/account/register", "/account/logout", "/account/profile",
+        "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/carts/{token}/lines", "/api/v1/carts/{token}/estimate",
+        "/api/v1/orders", "/api/v1/orders/{number}/cancel", "/api/v1/orders/{number}/return",
     ];
 
     /// <summary>Field names tried on every route besides the ones its action binds.</summary>
@@ -34,6 +36,8 @@ internal static class HostileInputs
     /// Exceptions, kept to what is not bad input at all:
     /// <list type="bullet">
     /// <item><c>/health</c> maps every method and reads nothing from the request: a POST is a health probe (200).</item>
+    /// <item><c>POST /api/v1/carts</c> starts a cart whatever the body (it binds nothing: 201 and a new cart row), and
+    /// <c>POST /api/v1/auth/logout</c> answers 204 to any refresh token, known or not, and changes nothing but its own.</item>
     /// <item><c>/account/logout</c> binds nothing: with a valid token, whatever the body, it is a proper sign-out (302),
     /// so only its token cases run.</item>
     /// </list>
@@ -42,7 +46,7 @@ internal static class HostileInputs
     /// how the shop's cookie sign-in answers every page. Values are not tried where any text is valid (see
     /// <see cref="BoundField.FreeText"/>), and an empty value is not tried in a nullable field, where it means "absent".
     /// </summary>
-    public static readonly string[] ProbesOnly = ["/health"];
+    public static readonly string[] ProbesOnly = ["/health", "/api/v1/carts", "/api/v1/auth/logout"];
 
     public static readonly string[] TokenCasesOnly = ["/account/logout"];
 

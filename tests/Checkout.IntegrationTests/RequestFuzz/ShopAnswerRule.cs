@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Checkout.Web;
+using Checkout.Web.Features.Api;
 using Checkout.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -30,6 +31,12 @@ internal sealed class ShopAnswerRule(ShopFactory shop)
             return $"413 for a body of {bodyBytes} bytes, within the shop's {BodySizeLimitFilter.FormBytes}";
         }
 
+        if (status == 429 && response.Headers.RetryAfter is not null && await IsSignInThrottleAsync(response))
+        {
+            // The app's sign-in refusing a (address, client) pair with too many failures: the throttle, not the rate limiter.
+            return ApiProblem(status, await response.Content.ReadAsStringAsync());
+        }
+
         if (status == 429 && (!_rateLimited || response.Headers.RetryAfter is null))
         {
             return _rateLimited ? "429 without Retry-After" : "429 though the shop's rate limits are off";
@@ -54,6 +61,11 @@ internal sealed class ShopAnswerRule(ShopFactory shop)
         }
 
         var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType == "application/problem+json")
+        {
+            return ApiProblem(status, body);
+        }
+
         if (mediaType == "application/json")
         {
             try
@@ -90,6 +102,53 @@ internal sealed class ShopAnswerRule(ShopFactory shop)
         var foreign = shown.Where(t => !IsShopMessage(t)).ToList();
         return foreign.Count == 0 ? null : $"{status} page shows a message not from the shop's resources: «{string.Join("», «", foreign)}»";
     }
+
+    /// <summary>The API's rule: problem details with its status, a stable code of <see cref="ApiCodes"/>, title and detail from the resources.</summary>
+    private string? ApiProblem(int status, string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+            string? Text(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+            var code = Text("code");
+            var sameStatus = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var s) && s.TryGetInt32(out var given) && given == status;
+            return code is not null && ApiCodeNames.Contains(code) && sameStatus && IsShopMessage(Text("title")) && IsShopMessage(Text("detail"))
+                ? null
+                : $"{status} problem is not the API's (a code of ApiCodes, its status, title and detail from the resources): {Shorten(body)}";
+        }
+        catch (JsonException)
+        {
+            return $"{status} with an unreadable problem: {Shorten(body)}";
+        }
+    }
+
+    private static async Task<bool> IsSignInThrottleAsync(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return false;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                && code.GetString() == ApiCodes.SignInThrottled;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly HashSet<string> ApiCodeNames = typeof(ApiCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
 
     private bool IsShopMessage(string? message) =>
         !string.IsNullOrWhiteSpace(message) && _messages.Any(m => m.IsMatch(Normalize(message)));

@@ -3,7 +3,10 @@ using Xunit.Abstractions;
 
 namespace Checkout.IntegrationTests.RequestFuzz;
 
-/// <summary>The two visitors every attack family is tried as: the demo shopper with a cart that can be paid for, and a guest.</summary>
+/// <summary>
+/// The two visitors every attack family is tried as: the demo shopper with a cart that can be paid for (signed in by
+/// cookie for the pages and by bearer token for the API), and a guest.
+/// </summary>
 internal static class Visitors
 {
     /// <summary>A cart that can be paid for: a payment the checks failed to refuse would show in the database.</summary>
@@ -13,6 +16,12 @@ internal static class Visitors
         if (!(await demo.Http.GetStringAsync(new Uri("/cart", UriKind.Relative))).Contains("data-product-id=\"1\"", StringComparison.Ordinal))
         {
             (await demo.AddToCartAsync(1, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        // The API reads bearer tokens only: the same visitor carries one, so /api routes see the demo shopper too.
+        using (var app = await ApiClient.ForShopperAsync(world.Shop))
+        {
+            demo.Http.DefaultRequestHeaders.Authorization = app.Http.DefaultRequestHeaders.Authorization;
         }
 
         return (demo, new FuzzRun(world.Shop, world, demo, await demo.TokenAsync(), signedIn: true));
