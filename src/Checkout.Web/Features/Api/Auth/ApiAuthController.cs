@@ -13,6 +13,7 @@ namespace Checkout.Web.Features.Api.Auth;
 /// token for a client to read. Refresh tokens are rows of our own (<see cref="RefreshTokens"/>), so one can be revoked.
 /// The password check is the login page's (<see cref="PasswordSignIn"/>): one throttle, one answer for every failure.
 /// </summary>
+[Tags("Sign-in")]
 public sealed class ApiAuthController(
     PasswordSignIn passwords, ApiTokens access, RefreshTokens refresh, IOptions<AccountOptions> accounts, IStringLocalizer<SharedResource> text)
     : ApiController

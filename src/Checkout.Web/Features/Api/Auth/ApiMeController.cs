@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Checkout.Web.Features.Api.Auth;
 
 /// <summary>The signed-in shopper's profile and cards, as <c>/account/profile</c> shows and changes them.</summary>
+[Tags("Profile")]
 [Authorize]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
 public sealed class ApiMeController(ShopDbContext db, UserManager<ShopUser> users) : ApiController

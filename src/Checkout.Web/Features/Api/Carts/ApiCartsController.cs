@@ -13,6 +13,7 @@ namespace Checkout.Web.Features.Api.Carts;
 /// the token names a guest cart; with one, the shopper's own cart (a guest cart's token merges into it, as logging in does).
 /// Every answer carries a fresh token; a refused change changes nothing and says why as the cart page does.
 /// </summary>
+[Tags("Carts")]
 public sealed class ApiCartsController(
     ApiCarts access, CartService carts, CartTokens tokens, IOptions<CartLimitsOptions> limits, IStringLocalizer<SharedResource> text)
     : ApiController

@@ -10,6 +10,7 @@ namespace Checkout.Web.Features.Api.Catalog;
 /// The catalogue for the apps, read with the pages' <see cref="CatalogQuery"/>. Anyone may read it; with a bearer token,
 /// <c>available</c> counts the shopper's own cart as theirs, as the pages do for a signed-in shopper.
 /// </summary>
+[Tags("Catalogue")]
 public sealed class ApiCatalogController(CatalogQuery catalog, CartService carts) : ApiController
 {
     /// <summary>Lists the products on sale: search by name, filter by category, sort, page.</summary>

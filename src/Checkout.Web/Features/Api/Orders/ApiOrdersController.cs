@@ -19,6 +19,7 @@ namespace Checkout.Web.Features.Api.Orders;
 /// required <c>Idempotency-Key</c>), the list, an order with its timeline and ledger, cancel and return. Someone else's
 /// order answers exactly as a number that names none.
 /// </summary>
+[Tags("Orders")]
 [Authorize]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
 public sealed class ApiOrdersController(
