@@ -27,6 +27,7 @@ public sealed class ApiAuthTests : IDisposable
         var (response, tokens) = await SignInAsync(app, Shopper.DemoEmail, Shopper.DemoPassword);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.CacheControl!.NoStore.Should().BeTrue("tokens must not be kept by a cache on the way");
         tokens.GetProperty("token_type").GetString().Should().Be("Bearer");
         tokens.GetProperty("expires_in").GetInt64().Should().Be(15 * 60);
         tokens.GetProperty("refresh_token").GetString().Should().NotBeNullOrEmpty();

@@ -37,8 +37,7 @@ public sealed class ApiAuthController(
                 return Refuse(StatusCodes.Status401Unauthorized, ApiCodes.InvalidCredentials, text["SignInFailed"]);
         }
 
-        return Ok(new TokenAnswer(await access.IssueAccessTokenAsync(shopper!), await refresh.IssueAsync(shopper!, ct), "Bearer",
-            (long)access.AccessTokenLifetime.TotalSeconds));
+        return await TokensAsync(shopper!, ct);
     }
 
     /// <summary>Swaps a refresh token for new tokens; the one sent is used up.</summary>
@@ -54,6 +53,13 @@ public sealed class ApiAuthController(
             return Refuse(StatusCodes.Status401Unauthorized, ApiCodes.RefreshTokenInvalid);
         }
 
+        return await TokensAsync(shopper, ct);
+    }
+
+    /// <summary>A new access token and refresh token; never kept by a cache on the way (RFC 6749 §5.1).</summary>
+    private async Task<IActionResult> TokensAsync(Domain.ShopUser shopper, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
         return Ok(new TokenAnswer(await access.IssueAccessTokenAsync(shopper), await refresh.IssueAsync(shopper, ct), "Bearer",
             (long)access.AccessTokenLifetime.TotalSeconds));
     }
