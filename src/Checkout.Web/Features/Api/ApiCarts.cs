@@ -49,13 +49,18 @@ public sealed class ApiCarts(ShopDbContext db, CartService carts, CartTokens tok
             return CartAccess.Refused(StatusCodes.Status404NotFound, ApiCodes.CartNotFound);
         }
 
+        var shopper = CartOwner.Shopper(shopperId);
+        if (cart is { UserId: not null })
+        {
+            return new CartAccess(shopper, cartId); // the shopper's own cart, found above: no second lookup
+        }
+
         if (cart is { UserId: null })
         {
             await carts.MergeGuestCartAsync(cartId, shopperId, ct);
         }
 
-        // The shopper's own cart, or the one a merged (or cleaned-up) guest cart's token now stands for.
-        var shopper = CartOwner.Shopper(shopperId);
+        // The shopper's cart that a merged (or cleaned-up) guest cart's token now stands for.
         return new CartAccess(shopper, await carts.StartAsync(shopper, ct));
     }
 }
