@@ -16,7 +16,7 @@ internal sealed partial class GroupCommit : IAsyncDisposable
     /// <summary>How many units at most share one commit, so a steady stream of writes still commits regularly.</summary>
     public const int MaxGroup = 64;
 
-    private readonly Channel<WriteUnit> _waiting = Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WriteUnit> _waiting = Channel.CreateUnbounded<WriteUnit>(); // not SingleReader: that kind cannot count its waiting
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
     private readonly string _synchronous;
@@ -34,6 +34,15 @@ internal sealed partial class GroupCommit : IAsyncDisposable
     }
 
     public string ConnectionString => _connectionString;
+
+    /// <summary>Writes queued for a turn right now.</summary>
+    public int Waiting => _waiting.Reader.Count;
+
+    /// <summary>Groups committed so far, and the writes they committed.</summary>
+    public (long Groups, long Writes) Committed => (Interlocked.Read(ref _groups), Interlocked.Read(ref _writes));
+
+    private long _groups;
+    private long _writes;
 
     /// <summary>Queues for a turn; the unit's transaction is the group's, positioned inside the unit's own savepoint.</summary>
     public async Task<(WriteUnit Unit, SqliteTransaction Transaction)> JoinAsync(CancellationToken ct)
@@ -113,6 +122,8 @@ internal sealed partial class GroupCommit : IAsyncDisposable
                 }
             }
 
+            Interlocked.Increment(ref _groups);
+            Interlocked.Add(ref _writes, committed.Count);
             committed.ForEach(u => u.Durable.TrySetResult());
         }
     }

@@ -44,6 +44,12 @@ public sealed partial class WriteTransactions(IOptions<DatabaseOptions> options,
         }
     }
 
+    /// <summary>SQLite: the writes waiting for their turn now (zero before the first write).</summary>
+    public int Waiting => _group?.Waiting ?? 0;
+
+    /// <summary>SQLite: the groups committed so far and the writes in them; their ratio is the writes one disk sync saves.</summary>
+    public (long Groups, long Writes) Committed => _group?.Committed ?? (0, 0);
+
     private GroupCommit GroupFor(ShopDbContext db)
     {
         var connectionString = db.Database.GetConnectionString()
