@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Checkout.Web.Data;
+using Checkout.Web.Domain;
 using Checkout.Web.Operations;
 using Checkout.Web.Outbox;
 using Microsoft.Data.Sqlite;
@@ -19,14 +20,7 @@ internal sealed class Database(DbConnection connection, string provider, string 
         DbConnection connection;
         if (provider == Options.Postgres)
         {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            var hosts = (builder.Host ?? "localhost").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (!hosts.All(h => h.StartsWith('/') || Options.IsLoopback(h.Split(':')[0])))
-            {
-                throw new ArgumentException($"--connection must name a PostgreSQL on this machine (localhost, 127.0.0.1 or a socket); refusing Host={builder.Host}.");
-            }
-
-            connection = new NpgsqlConnection(builder.ConnectionString);
+            connection = new NpgsqlConnection(LocalPostgres(connectionString).ConnectionString);
         }
         else
         {
@@ -42,6 +36,85 @@ internal sealed class Database(DbConnection connection, string provider, string 
 
         await connection.OpenAsync();
         return new Database(connection, provider, connectionString);
+    }
+
+    private static NpgsqlConnectionStringBuilder LocalPostgres(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var hosts = (builder.Host ?? "localhost").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return hosts.All(h => h.StartsWith('/') || Options.IsLoopback(h.Split(':')[0]))
+            ? builder
+            : throw new ArgumentException($"--connection must name a PostgreSQL on this machine (localhost, 127.0.0.1 or a socket); refusing Host={builder.Host}.");
+    }
+
+    /// <summary>
+    /// Drops and creates <see cref="Options.BenchDatabaseName"/> on the server of <paramref name="connectionString"/>, which must
+    /// name that database, the server's <c>postgres</c> or none: a database of any other name is refused, never dropped.
+    /// </summary>
+    public static async Task<string> RecreateBenchDatabaseAsync(string connectionString)
+    {
+        var builder = LocalPostgres(connectionString);
+        if (builder.Database is { Length: > 0 } named && named != "postgres" && named != Options.BenchDatabaseName)
+        {
+            throw new ArgumentException($"--bench-database drops and recreates only its scratch database {Options.BenchDatabaseName}; " +
+                $"refusing a connection to {named} (name Database=postgres or Database={Options.BenchDatabaseName}).");
+        }
+
+        builder.Database = "postgres";
+        await using (var server = new NpgsqlConnection(builder.ConnectionString))
+        {
+            await server.OpenAsync();
+            foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{Options.BenchDatabaseName}\" WITH (FORCE)", $"CREATE DATABASE \"{Options.BenchDatabaseName}\"" })
+            {
+                await using var command = new NpgsqlCommand(sql, server);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        builder.Database = Options.BenchDatabaseName;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>What each product of a spread run is restocked to: more than a long run sells.</summary>
+    public const int SpreadStock = 100_000_000;
+
+    /// <summary>
+    /// Up to <paramref name="count"/> catalogue products with an offer, other than the load product, lowest ids first, each
+    /// restocked to <see cref="SpreadStock"/> by an admin-style adjustment (stock and its movement together, so the books hold).
+    /// </summary>
+    public async Task<IReadOnlyList<int>> SpreadProductsAsync(int count, int? loadProductId)
+    {
+        var ids = new List<int>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT p."Id" FROM "Products" p WHERE p."Id" <> @load AND EXISTS (SELECT 1 FROM "Offers" o WHERE o."ProductId" = p."Id")
+                ORDER BY p."Id" LIMIT @count
+                """;
+            AddParameters(command, ("load", loadProductId ?? 0), ("count", count));
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetInt32(0));
+            }
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var id in ids)
+        {
+            await using var restock = connection.CreateCommand();
+            restock.Transaction = transaction;
+            restock.CommandText = """
+                INSERT INTO "StockMovements" ("ProductId", "OrderId", "Delta", "Reason", "CreatedUtc")
+                SELECT "Id", NULL, @stock - "Stock", @reason, @now FROM "Products" WHERE "Id" = @id AND "Stock" < @stock;
+                UPDATE "Products" SET "Stock" = @stock WHERE "Id" = @id AND "Stock" < @stock;
+                """;
+            AddParameters(restock, ("stock", SpreadStock), ("reason", StockReasons.Adjustment), ("now", DateTime.UtcNow), ("id", id));
+            await restock.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+        return ids;
     }
 
     public async Task<int?> FindLoadProductAsync() =>
@@ -119,6 +192,17 @@ internal sealed class Database(DbConnection connection, string provider, string 
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
+    private static void AddParameters(DbCommand command, params (string Name, object Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+    }
+
     private static readonly NumberFormatInfo Spaced = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = "," };
 
     private static string Units(long units) => units.ToString("#,0", Spaced);
@@ -130,14 +214,7 @@ internal sealed class Database(DbConnection connection, string provider, string 
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
+        AddParameters(command, parameters);
         var result = await command.ExecuteScalarAsync();
         return result is DBNull ? null : result;
     }

@@ -19,8 +19,16 @@ internal sealed record Options(
     Scenario Scenario,
     string Provider,
     string Connection,
-    int? ProductId)
+    int? ProductId,
+    bool Spread,
+    string? SummaryFile,
+    int? ShopPid,
+    TimeSpan? RawReference,
+    bool BenchDatabase)
 {
+    /// <summary>The scratch database <c>--bench-database</c> drops and creates; no other is ever dropped.</summary>
+    public const string BenchDatabaseName = "checkout_bench";
+
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
 
@@ -35,7 +43,19 @@ internal sealed record Options(
           --connection <cs>      the shop's database, for the invariant checks
                                  (default Data Source=src/Checkout.Web/App_Data/checkout.db)
           --product-id <id>      the product to buy (default: the one seed-shoppers made, found by name)
+          --spread               each shopper buys its own product: distinct demo products, restocked first
+                                 (default: every shopper buys the one load product — a flash sale on one row)
+          --shop-pid <pid>       the shop's process: its CPU ticks (/proc utime+stime) over the measured pay run
+          --summary <file>       also write the figures there as name=value lines, for scripts (.ci/bench)
+        other modes:
+          --raw-reference <time> no shop: the rows of add+pay as prepared statements on one fresh SQLite file
+                                 (WAL, synchronous=NORMAL, a transaction each), for that long; prints add+pay/s
+          --bench-database       PostgreSQL: drop and recreate the scratch database checkout_bench on the server
+                                 of --connection, print its connection string
         """;
+
+    /// <summary>Options that take no value.</summary>
+    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase) { "--spread", "--bench-database" };
 
     public static Options Parse(string[] args)
     {
@@ -43,6 +63,12 @@ internal sealed record Options(
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
+            if (Flags.Contains(name))
+            {
+                values[name[2..]] = "true";
+                continue;
+            }
+
             if (!name.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
             {
                 throw new ArgumentException(name.StartsWith("--", StringComparison.Ordinal) ? $"{name} needs a value." : $"Unexpected argument '{name}'.");
@@ -68,6 +94,11 @@ internal sealed record Options(
         };
         var connection = Value("connection", "Data Source=src/Checkout.Web/App_Data/checkout.db");
         int? productId = values.ContainsKey("product-id") ? PositiveInt("product-id", Value("product-id", "")) : null;
+        var spread = values.Remove("spread");
+        var summary = values.Remove("summary", out var file) ? file : null;
+        int? shopPid = values.ContainsKey("shop-pid") ? PositiveInt("shop-pid", Value("shop-pid", "")) : null;
+        TimeSpan? rawReference = values.ContainsKey("raw-reference") ? Time("raw-reference", Value("raw-reference", "")) : null;
+        var benchDatabase = values.Remove("bench-database");
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option --{values.Keys.First()}.");
@@ -78,12 +109,22 @@ internal sealed record Options(
             throw new ArgumentException($"--url must be http(s) on this machine (localhost, 127.0.0.1, [::1]); refusing {url}.");
         }
 
-        if (duration <= TimeSpan.Zero)
+        if (duration <= TimeSpan.Zero || rawReference <= TimeSpan.Zero)
         {
-            throw new ArgumentException("--duration must be longer than zero.");
+            throw new ArgumentException("--duration and --raw-reference must be longer than zero.");
         }
 
-        return new Options(url, shoppers, duration, warmup, scenario, provider, connection, productId);
+        if (spread && productId is not null)
+        {
+            throw new ArgumentException("--spread picks the products itself: drop --product-id.");
+        }
+
+        if (benchDatabase && provider != Postgres)
+        {
+            throw new ArgumentException("--bench-database is for --provider Postgres (a SQLite bench uses a fresh file).");
+        }
+
+        return new Options(url, shoppers, duration, warmup, scenario, provider, connection, productId, spread, summary, shopPid, rawReference, benchDatabase);
     }
 
     /// <summary>localhost or a loopback address; a host list (PostgreSQL) passes when every host does.</summary>

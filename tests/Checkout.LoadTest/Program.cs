@@ -23,6 +23,17 @@ internal static class LoadTestProgram
         try
         {
             options = Options.Parse(args);
+            if (options.RawReference is { } rawTime)
+            {
+                return await RunRawReferenceAsync(options, rawTime);
+            }
+
+            if (options.BenchDatabase)
+            {
+                Console.WriteLine(await Database.RecreateBenchDatabaseAsync(options.Connection));
+                return 0;
+            }
+
             database = await Database.OpenAsync(options.Provider, options.Connection);
         }
         catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException)
@@ -41,9 +52,18 @@ internal static class LoadTestProgram
                 return 2;
             }
 
+            var products = options.Spread ? await database.SpreadProductsAsync(options.Shoppers, loadProductId) : [productId];
+            if (products.Count == 0)
+            {
+                await Console.Error.WriteLineAsync("--spread: the catalogue has no products with an offer besides the load product (was the demo data seeded?).");
+                return 2;
+            }
+
             Console.WriteLine($"Load on {options.Url} ({options.Provider}): {options.Shoppers} shoppers, scenario {options.Scenario}, " +
-                $"{options.Warmup.TotalSeconds}s warm-up + {options.Duration.TotalSeconds}s measured, product {productId}.");
-            var shoppers = Enumerable.Range(1, options.Shoppers).Select(k => new VirtualShopper(k, options.Url, productId)).ToList();
+                $"{options.Warmup.TotalSeconds}s warm-up + {options.Duration.TotalSeconds}s measured, " +
+                (options.Spread ? $"each shopper its own product ({products.Count} products: {string.Join(", ", products)})." : $"product {productId}."));
+            var shoppers = Enumerable.Range(1, options.Shoppers)
+                .Select(k => new VirtualShopper(k, options.Url, products[(k - 1) % products.Count])).ToList();
             try
             {
                 return await RunAsync(options, database, shoppers, loadProductId) ? 0 : 1;
@@ -66,15 +86,25 @@ internal static class LoadTestProgram
         Console.WriteLine($"{shoppers.Count} shoppers signed in; load starts.");
         var ok = true;
         IReadOnlyList<string>? paidOrders = null;
+        var summary = new Summary();
 
         if (options.Scenario is Scenario.Pay or Scenario.Both)
         {
             var run = new Run(options.Warmup, options.Duration);
+            // The shop's CPU from the end of the warm-up to the last measured answer: what the measured payments cost.
+            var cpuAtStart = options.ShopPid is { } pid ? Task.Delay(options.Warmup).ContinueWith(_ => ShopCpu.Ticks(pid), TaskScheduler.Default) : null;
             await Task.WhenAll(shoppers.Select(s => s.PayLoopAsync(run)));
-            Print("pay (POST /cart/add → POST /process_payment)", options, run, Requests.Pay, "payments/s");
+            if (cpuAtStart is not null)
+            {
+                summary.Add("shop_cpu_ticks", ShopCpu.Ticks(options.ShopPid!.Value) - await cpuAtStart);
+            }
+
+            Print("pay (POST /cart/add → POST /process_payment)", options, run, Requests.Pay, "payments/s", summary);
             paidOrders = [.. shoppers.SelectMany(s => s.PaidOrders)];
             // A rate the shop's background work can't keep up with is no sustained rate: show what the outbox still owes.
-            Console.WriteLine($"  outbox: {await database.UndeliveredAsync()} events not yet delivered at the end (2 per payment)");
+            var undelivered = await database.UndeliveredAsync();
+            summary.Add("outbox_undelivered", undelivered);
+            Console.WriteLine($"  outbox: {undelivered} events not yet delivered at the end (2 per payment)");
             if (run.Succeeded(Requests.Pay) == 0)
             {
                 Console.WriteLine("  BROKEN: no payment succeeded.");
@@ -91,7 +121,7 @@ internal static class LoadTestProgram
 
             var run = new Run(options.Warmup, options.Duration);
             await Task.WhenAll(shoppers.Select(s => s.CartLoopAsync(run)));
-            Print("cart (GET /cart)", options, run, Requests.ViewCart, "GET /cart per s");
+            Print("cart (GET /cart)", options, run, Requests.ViewCart, "GET /cart per s", summary);
             if (run.Succeeded(Requests.ViewCart) == 0)
             {
                 Console.WriteLine("  BROKEN: no cart page was served.");
@@ -99,10 +129,32 @@ internal static class LoadTestProgram
             }
         }
 
-        return await database.CheckInvariantsAsync(loadProductId, paidOrders) && ok;
+        var books = await database.CheckInvariantsAsync(loadProductId, paidOrders);
+        summary.Add("books", books ? "ok" : "BROKEN");
+        if (options.SummaryFile is { } file)
+        {
+            await summary.WriteAsync(file);
+        }
+
+        return books && ok;
     }
 
-    private static void Print(string scenario, Options options, Run run, string headline, string headlineName)
+    private static async Task<int> RunRawReferenceAsync(Options options, TimeSpan duration)
+    {
+        Console.WriteLine($"Raw reference: add+pay as prepared statements on one SQLite connection (WAL, synchronous=NORMAL), {duration.TotalSeconds}s.");
+        var perSecond = RawReference.Run(duration);
+        Console.WriteLine($"  add+pay/s: {perSecond:F0}");
+        if (options.SummaryFile is { } file)
+        {
+            var summary = new Summary();
+            summary.Add("raw_per_s", perSecond);
+            await summary.WriteAsync(file);
+        }
+
+        return 0;
+    }
+
+    private static void Print(string scenario, Options options, Run run, string headline, string headlineName, Summary summary)
     {
         var seconds = run.Duration.TotalSeconds;
         Console.WriteLine();
@@ -114,6 +166,7 @@ internal static class LoadTestProgram
             var errors = tally.Failures.Count == 0 ? "none" : string.Join(", ", tally.Failures.Select(f => $"{f.Key}: {f.Value}"));
             Console.WriteLine($"  {request,-24}{tally.LatenciesMs.Count,8}{tally.LatenciesMs.Count / seconds,9:F1}" +
                 $"{tally.Percentile(50),9:F1}{tally.Percentile(90),9:F1}{tally.Percentile(99),9:F1}{tally.Percentile(100),9:F1}  {errors}");
+            summary.AddRequest(request, tally, seconds);
         }
 
         foreach (var (request, tally) in results)
