@@ -108,6 +108,20 @@ public sealed class GuardedStatementTests
         public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
+            await CompeteAsync(command, eventData, cancellationToken);
+            return result;
+        }
+
+        // The debit reads the new balance back (UPDATE … RETURNING), so it runs as a reader.
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await CompeteAsync(command, eventData, cancellationToken);
+            return result;
+        }
+
+        private async Task CompeteAsync(DbCommand command, CommandEventData eventData, CancellationToken cancellationToken)
+        {
             var transaction = eventData.Context?.Database.CurrentTransaction?.GetDbTransaction();
             if (Armed && !Fired && command.CommandText.Contains($"UPDATE {table}", StringComparison.Ordinal) && transaction is not null)
             {
@@ -117,8 +131,6 @@ public sealed class GuardedStatementTests
                 competing.CommandText = competingSql;
                 await competing.ExecuteNonQueryAsync(cancellationToken);
             }
-
-            return result;
         }
     }
 

@@ -274,12 +274,13 @@ public sealed class IdempotencyTests : IDisposable
     }
 
     /// <summary>Makes the first card debit fail like a broken database would: the request ends in a 500.</summary>
+    /// <summary>The debit (an UPDATE … RETURNING, so a reader) fails once.</summary>
     private sealed class FailsFirstDebit : DbCommandInterceptor
     {
         private int _fired;
 
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
             command.CommandText.Contains("UPDATE \"Cards\"", StringComparison.Ordinal) && Interlocked.Exchange(ref _fired, 1) == 0
                 ? throw new InvalidOperationException("The database went away.")
                 : ValueTask.FromResult(result);

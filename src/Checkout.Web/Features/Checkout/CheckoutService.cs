@@ -83,25 +83,22 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.CardRequired);
         }
 
-        var card = byCard
-            ? await db.Cards
-                .Where(c => c.Id == cardId && c.UserId == userId)
-                .Select(c => new { c.Id, c.BalanceTiyn })
-                .FirstOrDefaultAsync(ct)
-            : null;
-        if (byCard && card is null)
+        var totals = OrderTotals.For(lines.Select(l => (new Money(l.UnitPriceTiyn), l.Quantity)));
+        var total = totals.Total.Tiyn;
+
+        // The debit is one guarded statement that also reads the new balance; a refusal below rolls it back with the rest.
+        var newBalance = byCard ? await DebitAsync(userId, cardId!.Value, total, ct) : null;
+        if (byCard && newBalance is null && !await db.Cards.AnyAsync(c => c.Id == cardId && c.UserId == userId, ct))
         {
             return CheckoutResult.Fail(CheckoutError.CardNotFound);
         }
 
-        var totals = OrderTotals.For(lines.Select(l => (new Money(l.UnitPriceTiyn), l.Quantity)));
-        var total = totals.Total.Tiyn;
         if (expectedTotal is { } shown && shown != totals.Total)
         {
             return CheckoutResult.CartChanged(totals);
         }
 
-        if (card is not null && card.BalanceTiyn < total)
+        if (byCard && newBalance is null)
         {
             return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
         }
@@ -120,35 +117,8 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.AddressRequired);
         }
 
-        if (card is not null)
-        {
-            var debited = await db.Cards
-                .Where(c => c.Id == card.Id && c.UserId == userId && c.BalanceTiyn >= total)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.BalanceTiyn, c => c.BalanceTiyn - total), ct);
-            if (debited != 1)
-            {
-                return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
-            }
-        }
-
-        // Stock rows in one fixed order, so two checkouts can't lock them crosswise. The cart's own reservation
-        // becomes the sale; other carts' live reservations stay untouchable, expired ones count for nothing.
-        var now = clock.GetUtcNow();
-        var nowUtc = now.UtcDateTime;
-        foreach (var line in lines.OrderBy(l => l.ProductId))
-        {
-            await Stock.LockAsync(db, line.ProductId, ct);
-            var heldByOthers = Stock.HeldByOthers(db, line.ProductId, id, nowUtc);
-            var sold = await db.Products
-                .Where(p => p.Id == line.ProductId && p.Stock - heldByOthers.Sum() >= line.Quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
-            if (sold != 1)
-            {
-                return CheckoutResult.OutOfStock(line.Name, await Stock.AvailableAsync(db, line.ProductId, id, nowUtc, ct));
-            }
-        }
-
-        var order = Order.Place(number, new Actor(Actors.Shopper, userId, shopper.Email), method, card?.Id,
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var order = Order.Place(number, new Actor(Actors.Shopper, userId, shopper.Email), method, byCard ? cardId : null,
             new OrderRecipient(shopper.FullName, shopper.PhoneNumber ?? "", shopper.DeliveryAddress),
             [.. lines.Select(l => new OrderLine
             {
@@ -168,11 +138,38 @@ public sealed class CheckoutService(
 
         await db.CartLines.Where(l => l.CartId == id).ExecuteDeleteAsync(ct);
         await db.StockReservations.Where(r => r.CartId == id).ExecuteDeleteAsync(ct);
-        var newBalance = card is null ? 0 : await db.Cards.Where(c => c.Id == card.Id).Select(c => c.BalanceTiyn).FirstAsync(ct);
         await idempotency.RecordOutcomeAsync(db, number, ct); // in this commit: a retry after a crash is told, not charged again
-        await transaction.CommitAsync(ct);
 
-        return CheckoutResult.Paid(order.Number, totals.Total, new Money(newBalance));
+        // The products last, right before the commit: in a flash sale every checkout queues on the same product row, so
+        // it is held for two statements and the commit, not for the whole checkout. In one fixed order, so two checkouts
+        // can't lock them crosswise. The cart's own reservation (deleted above) becomes the sale; other carts' live
+        // reservations stay untouchable, expired ones count for nothing.
+        foreach (var line in lines.OrderBy(l => l.ProductId))
+        {
+            await Stock.LockAsync(db, line.ProductId, ct);
+            var heldByOthers = Stock.HeldByOthers(db, line.ProductId, id, nowUtc);
+            var sold = await db.Products
+                .Where(p => p.Id == line.ProductId && p.Stock - heldByOthers.Sum() >= line.Quantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
+            if (sold != 1)
+            {
+                return CheckoutResult.OutOfStock(line.Name, await Stock.AvailableAsync(db, line.ProductId, id, nowUtc, ct));
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return CheckoutResult.Paid(order.Number, totals.Total, new Money(newBalance ?? 0));
+    }
+
+    /// <summary>Takes <paramref name="total"/> from the shopper's card if it holds that much; the new balance, or null when it doesn't (or isn't theirs).</summary>
+    private async Task<long?> DebitAsync(string userId, int cardId, long total, CancellationToken ct)
+    {
+        var balances = await db.Database.SqlQuery<long>($"""
+            UPDATE "Cards" SET "BalanceTiyn" = "BalanceTiyn" - {total}
+            WHERE "Id" = {cardId} AND "UserId" = {userId} AND "BalanceTiyn" >= {total}
+            RETURNING "BalanceTiyn" AS "Value"
+            """).ToListAsync(ct);
+        return balances is [var balance] ? balance : null;
     }
 
     /// <summary>

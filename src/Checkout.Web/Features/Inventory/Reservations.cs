@@ -12,15 +12,14 @@ namespace Checkout.Web.Features.Inventory;
 /// </summary>
 public sealed class Reservations(ShopDbContext db, TimeProvider clock, IOptions<InventoryOptions> options)
 {
-    /// <summary>Sets the cart's reservation of a product to <paramref name="quantity"/>, or says how many units it could hold.</summary>
+    /// <summary>
+    /// Sets the cart's reservation of a product to <paramref name="quantity"/>, or says how many units it could hold (none
+    /// of a product that doesn't exist).
+    /// </summary>
     public async Task<Reservation> ReserveAsync(Guid cartId, int productId, int quantity, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await Stock.LockAsync(db, productId, ct) != 1)
-        {
-            return new Reservation(false, 0);
-        }
-
+        await Stock.LockAsync(db, productId, ct);
         var available = await Stock.AvailableAsync(db, productId, cartId, now, ct);
         if (quantity > available)
         {

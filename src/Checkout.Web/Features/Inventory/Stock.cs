@@ -32,9 +32,11 @@ public static class Stock
 
     /// <summary>
     /// Takes the product's row lock (a no-op update) so reservations and sales of one product queue behind each other.
-    /// On PostgreSQL the statements after it then see every reservation committed before the lock was granted;
-    /// on SQLite the write gate already serializes writers. Call inside a write transaction.
+    /// On PostgreSQL the statements after it then see every reservation committed before the lock was granted. SQLite
+    /// has one writer, which already runs every write alone: there it takes nothing. Call inside a write transaction.
     /// </summary>
-    public static Task<int> LockAsync(ShopDbContext db, int productId, CancellationToken ct) =>
-        db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock), ct);
+    public static Task LockAsync(ShopDbContext db, int productId, CancellationToken ct) =>
+        db.Database.IsSqlite()
+            ? Task.CompletedTask
+            : db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock), ct);
 }
