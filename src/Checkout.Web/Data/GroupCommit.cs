@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Checkout.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace Checkout.Web.Data;
@@ -134,9 +135,7 @@ internal sealed partial class GroupCommit : IAsyncDisposable
         {
             var connection = new SqliteConnection(_connectionString);
             connection.Open();
-            using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = {_synchronous};";
-            pragmas.ExecuteNonQuery();
+            SqlitePragmas.Set(connection, _busyTimeoutMs, _synchronous);
             _connection = connection;
         }
 

@@ -32,9 +32,15 @@ public sealed class SqlitePragmas(int busyTimeoutMs, string synchronous) : DbCon
             return;
         }
 
+        Set(connection, busyTimeoutMs, synchronous);
+        _configured.AddOrUpdate(handle, handle); // only once they are set: a failed attempt is made again at the next open
+    }
+
+    /// <summary>Sets both on an open connection; also for the connection the shop's group commit opens itself.</summary>
+    public static void Set(DbConnection connection, int busyTimeoutMs, string synchronous)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = {synchronous};";
         command.ExecuteNonQuery();
-        _configured.AddOrUpdate(handle, handle); // only once they are set: a failed attempt is made again at the next open
     }
 }
