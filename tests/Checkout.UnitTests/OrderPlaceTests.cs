@@ -53,8 +53,7 @@ public sealed class OrderPlaceTests
     [Fact]
     public void The_worked_example_two_iphones_cost_1_853_480()
     {
-        var order = Order.Place("ORD-1", Shopper, PaymentMethods.Card, KaspiGold, new OrderRecipient("А", "", "Алматы"),
-            [Line(productId: 1, storeId: 1, unitTenge: 925_990, quantity: 2)], PlacedUtc);
+        var order = Place(PaymentMethods.Card, KaspiGold, [Line(productId: 1, storeId: 1, unitTenge: 925_990, quantity: 2)]);
 
         order.Total.Should().Be(Money.FromTenge(1_853_480));
         order.Subtotal.Should().Be(Money.FromTenge(1_851_980));
@@ -64,13 +63,14 @@ public sealed class OrderPlaceTests
     [Fact]
     public void An_order_without_lines_a_card_order_without_a_card_or_an_order_not_by_a_shopper_is_a_bug()
     {
-        var recipient = new OrderRecipient("А", "", "Алматы");
         OrderLine[] lines = [Line(1, 1, 925_990, 1)];
 
-        FluentActions.Invoking(() => Order.Place("ORD-1", Shopper, PaymentMethods.Card, KaspiGold, recipient, [], PlacedUtc)).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => Order.Place("ORD-1", Shopper, PaymentMethods.Card, null, recipient, lines, PlacedUtc)).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => Order.Place("ORD-1", Shopper, PaymentMethods.CashOnDelivery, KaspiGold, recipient, lines, PlacedUtc)).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => Order.Place("ORD-1", Shopper, "bitcoin", null, recipient, lines, PlacedUtc)).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => Order.Place("ORD-1", Admin, PaymentMethods.Card, KaspiGold, recipient, lines, PlacedUtc)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place(PaymentMethods.Card, KaspiGold, [])).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place(PaymentMethods.Card, null, lines)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place(PaymentMethods.CashOnDelivery, KaspiGold, lines)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place("bitcoin", null, lines)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place(PaymentMethods.Card, KaspiGold, lines, by: Admin)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place(PaymentMethods.Card, KaspiGold, lines, priced: PriceOf([Line(1, 1, 925_990, 2)])))
+            .Should().Throw<ArgumentException>("the price is another cart's");
     }
 }

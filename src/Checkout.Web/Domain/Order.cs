@@ -88,12 +88,12 @@ public sealed class Order
     public long Kept => KeptTiyn(Status, PaymentMethod, TotalTiyn);
 
     /// <summary>
-    /// A new order, pending: its lines at the prices paid (their totals and the order's worked out here), the sale's
-    /// stock movements, the timeline's first entry, and for a card order the charge. The checkout has already
-    /// debited the card and taken the stock with guarded statements.
+    /// A new order, pending: its lines at the prices paid with the totals <paramref name="priced"/> worked out for them
+    /// (<see cref="Pricing.Price"/>, its lines in the same order), the sale's stock movements, the timeline's first entry,
+    /// and for a card order the charge. The checkout has already debited the card and taken the stock with guarded statements.
     /// </summary>
     public static Order Place(string number, Actor shopper, string paymentMethod, int? cardId, OrderRecipient recipient,
-        IReadOnlyList<OrderLine> lines, DateTime atUtc)
+        IReadOnlyList<OrderLine> lines, PricedOrder priced, DateTime atUtc)
     {
         if (shopper.Role != Actors.Shopper || shopper.UserId is null)
         {
@@ -111,12 +111,16 @@ public sealed class Order
             throw new ArgumentException($"Payment method {paymentMethod} with card {cardId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.", nameof(cardId));
         }
 
-        foreach (var line in lines)
+        if (priced.Lines.Count != lines.Count || lines.Where((l, i) => l.UnitPrice * l.Quantity != priced.Lines[i].LineTotal).Any() || priced.Refused)
         {
-            line.LineTotalTiyn = (line.UnitPrice * line.Quantity).Tiyn;
+            throw new ArgumentException("The priced order is not these lines' price.", nameof(priced));
         }
 
-        var totals = OrderTotals.For(lines.Select(l => (l.UnitPrice, l.Quantity)));
+        foreach (var (line, price) in lines.Zip(priced.Lines))
+        {
+            line.LineTotalTiyn = price.LineTotal.Tiyn;
+        }
+
         var order = new Order
         {
             Number = number,
@@ -124,9 +128,9 @@ public sealed class Order
             Status = OrderStatus.Pending,
             PaymentMethod = paymentMethod,
             CardId = cardId,
-            SubtotalTiyn = totals.Subtotal.Tiyn,
-            DeliveryTiyn = totals.Delivery.Tiyn,
-            TotalTiyn = totals.Total.Tiyn,
+            SubtotalTiyn = priced.Goods.Tiyn,
+            DeliveryTiyn = priced.Delivery.Tiyn,
+            TotalTiyn = priced.Total.Tiyn,
             RecipientName = recipient.Name,
             RecipientPhone = recipient.Phone,
             DeliveryAddress = recipient.DeliveryAddress,

@@ -16,7 +16,8 @@ namespace Checkout.Web.Features.Carts;
 /// both are checked with the cart taken, so parallel requests can't push a cart past them either.
 /// </summary>
 public sealed class CartService(
-    ShopDbContext db, WriteTransactions writes, Reservations reservations, TimeProvider clock, IOptions<CartLimitsOptions> limits)
+    ShopDbContext db, WriteTransactions writes, Reservations reservations, TimeProvider clock, IOptions<CartLimitsOptions> limits,
+    PricingSettings pricing)
 {
     private (CartOwner Owner, Guid? Id)? _cart; // this request's cart, looked up once (the page and its header both ask)
 
@@ -35,7 +36,7 @@ public sealed class CartService(
                 l.ProductId, l.Product!.Name, l.Product.Color, l.Product.Storage, l.Product.ImageUrl,
                 l.Quantity, new Money(l.Product.Offers.Min(o => o.PriceTiyn))))
             .ToListAsync(ct);
-        _view = (owner, new CartView(lines));
+        _view = (owner, new CartView(lines, Pricing.Price([.. lines.Select(l => l.ToPricing())], null, 0, pricing)));
         return _view.Value.View;
     }
 

@@ -23,17 +23,17 @@ public sealed record CheckoutResult(
     Money NewBalance = default,
     string? ProductName = null,
     int UnitsLeft = 0,
-    OrderTotals? Totals = null)
+    PricedOrder? Priced = null)
 {
     public bool Succeeded => Error == CheckoutError.None;
 
-    public static CheckoutResult Paid(string orderNumber, Money totalPaid, Money newBalance) =>
-        new(CheckoutError.None, orderNumber, totalPaid, newBalance);
+    public static CheckoutResult Paid(string orderNumber, PricedOrder priced, Money newBalance) =>
+        new(CheckoutError.None, orderNumber, priced.Total, newBalance, Priced: priced);
 
     public static CheckoutResult Fail(CheckoutError error) => new(error);
 
-    /// <summary>The cart is not what the shopper was shown: it is <paramref name="totals"/> now.</summary>
-    public static CheckoutResult CartChanged(OrderTotals totals) => new(CheckoutError.CartChanged, Totals: totals);
+    /// <summary>The cart is not what the shopper was shown: it costs <paramref name="now"/> now.</summary>
+    public static CheckoutResult CartChanged(PricedOrder now) => new(CheckoutError.CartChanged, Priced: now);
 
     public static CheckoutResult OutOfStock(string productName, int unitsLeft) =>
         new(CheckoutError.OutOfStock, ProductName: productName, UnitsLeft: unitsLeft);

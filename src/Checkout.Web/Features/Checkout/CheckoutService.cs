@@ -19,7 +19,7 @@ namespace Checkout.Web.Features.Checkout;
 /// </summary>
 public sealed class CheckoutService(
     ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events, IdempotencyClaim idempotency,
-    IOptions<CashOnDeliveryOptions> cashOnDelivery)
+    IOptions<CashOnDeliveryOptions> cashOnDelivery, PricingSettings pricing)
 {
     private const int Attempts = 3;
 
@@ -83,8 +83,8 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.CardRequired);
         }
 
-        var totals = OrderTotals.For(lines.Select(l => (new Money(l.UnitPriceTiyn), l.Quantity)));
-        var total = totals.Total.Tiyn;
+        var priced = Pricing.Price([.. lines.Select(l => new PricingLine(new Money(l.UnitPriceTiyn), l.Quantity))], null, 0, pricing);
+        var total = priced.Total.Tiyn;
 
         // The debit is one guarded statement that also reads the new balance; a refusal below rolls it back with the rest.
         var newBalance = byCard ? await DebitAsync(userId, cardId!.Value, total, ct) : null;
@@ -93,9 +93,9 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.CardNotFound);
         }
 
-        if (expectedTotal is { } shown && shown != totals.Total)
+        if (expectedTotal is { } shown && shown != priced.DueBeforePoints)
         {
-            return CheckoutResult.CartChanged(totals);
+            return CheckoutResult.CartChanged(priced);
         }
 
         if (byCard && newBalance is null)
@@ -103,7 +103,7 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
         }
 
-        if (!byCard && await OpenCashOverLimitAsync(userId, totals.Total, ct))
+        if (!byCard && await OpenCashOverLimitAsync(userId, priced.Total, ct))
         {
             return CheckoutResult.Fail(CheckoutError.CashOnDeliveryLimit);
         }
@@ -131,6 +131,7 @@ public sealed class CheckoutService(
                 UnitPriceTiyn = l.UnitPriceTiyn,
                 Quantity = l.Quantity,
             })],
+            priced,
             nowUtc);
         db.Orders.Add(order);
         events.Add(db, OutboxEvents.OrderCreated, order.Number, new OrderCreatedEvent(order.Number, total));
@@ -158,7 +159,7 @@ public sealed class CheckoutService(
         }
 
         await transaction.CommitAsync(ct);
-        return CheckoutResult.Paid(order.Number, totals.Total, new Money(newBalance ?? 0));
+        return CheckoutResult.Paid(order.Number, priced, new Money(newBalance ?? 0));
     }
 
     /// <summary>Takes <paramref name="total"/> from the shopper's card if it holds that much; the new balance, or null when it doesn't (or isn't theirs).</summary>

@@ -123,8 +123,8 @@ public sealed class PaymentController(
         };
         if (!Request.HasFormContentType)
         {
-            return result.Totals is { } now
-                ? new JsonResult(new CartChangedBody("error", message, now.Subtotal.WholeTenge, now.Delivery.WholeTenge, now.Total.WholeTenge), ShopJson.Options)
+            return result.Priced is { } now && result.Error == CheckoutError.CartChanged
+                ? new JsonResult(new CartChangedBody("error", message, now.Goods.WholeTenge, now.Delivery.WholeTenge, now.DueBeforePoints.WholeTenge), ShopJson.Options)
                 {
                     StatusCode = status,
                 }
@@ -150,7 +150,7 @@ public sealed class PaymentController(
             .OrderBy(c => c.Id)
             .Select(c => new CardOption(c.Id, c.Name, new Money(c.BalanceTiyn)))
             .ToListAsync(ct);
-        return new PaymentPage(cart.Totals, cards, selectedCardId, error);
+        return new PaymentPage(cart.Priced, cards, selectedCardId, error);
     }
 
 }

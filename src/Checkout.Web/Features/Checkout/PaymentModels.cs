@@ -4,7 +4,7 @@ namespace Checkout.Web.Features.Checkout;
 
 public sealed record CardOption(int Id, string Name, Money Balance);
 
-public sealed record PaymentPage(OrderTotals Totals, IReadOnlyList<CardOption> Cards, int? SelectedCardId, string? Error);
+public sealed record PaymentPage(PricedOrder Priced, IReadOnlyList<CardOption> Cards, int? SelectedCardId, string? Error);
 
 /// <summary>The success body of <c>POST /process_payment</c>; amounts in whole tenge.</summary>
 public sealed record PaymentSucceeded(string Status, string Message, long NewBalance, long TotalPaid, string OrderNumber);

@@ -56,15 +56,15 @@ public static class CartAnswers
 {
     public static CartAnswer Cart(CartView cart, string token, DateTimeOffset expires)
     {
-        var totals = cart.Totals;
+        var priced = cart.Priced;
         return new CartAnswer(token, expires, ApiController.Currency, Lines(cart), cart.ItemCount,
-            totals.Subtotal.Tiyn, totals.Delivery.Tiyn, totals.Total.Tiyn);
+            priced.Goods.Tiyn, priced.Delivery.Tiyn, priced.Total.Tiyn);
     }
 
     public static CartEstimate Estimate(CartView cart)
     {
-        var totals = cart.Totals;
-        return new CartEstimate(ApiController.Currency, Lines(cart), totals.Subtotal.Tiyn, totals.Delivery.Tiyn, totals.Total.Tiyn);
+        var priced = cart.Priced;
+        return new CartEstimate(ApiController.Currency, Lines(cart), priced.Goods.Tiyn, priced.Delivery.Tiyn, priced.Total.Tiyn);
     }
 
     private static List<CartLineAnswer> Lines(CartView cart) => cart.Lines

@@ -174,10 +174,10 @@ public sealed class ApiOrdersController(
         CheckoutError.CartEmpty => Refuse(StatusCodes.Status400BadRequest, ApiCodes.CartEmpty, text["CartEmpty"]),
         CheckoutError.CardRequired => Refuse(StatusCodes.Status400BadRequest, ApiCodes.CardRequired, text["CardRequired"]),
         CheckoutError.CardNotFound => Refuse(StatusCodes.Status404NotFound, ApiCodes.CardNotFound, text["CardNotFound"]),
-        CheckoutError.CartChanged when result.Totals is { } now => Refuse(StatusCodes.Status409Conflict, ApiCodes.CartChanged, text["CartChanged"],
+        CheckoutError.CartChanged when result.Priced is { } now => Refuse(StatusCodes.Status409Conflict, ApiCodes.CartChanged, text["CartChanged"],
             new Dictionary<string, object?>
             {
-                ["subtotal"] = now.Subtotal.Tiyn, ["delivery"] = now.Delivery.Tiyn, ["total"] = now.Total.Tiyn, ["currency"] = Currency,
+                ["subtotal"] = now.Goods.Tiyn, ["delivery"] = now.Delivery.Tiyn, ["total"] = now.DueBeforePoints.Tiyn, ["currency"] = Currency,
             }),
         CheckoutError.InsufficientFunds => Refuse(StatusCodes.Status400BadRequest, ApiCodes.InsufficientFunds, text["InsufficientFunds"]),
         CheckoutError.AddressRequired => Refuse(StatusCodes.Status400BadRequest, ApiCodes.AddressRequired, text["AddressRequired"]),

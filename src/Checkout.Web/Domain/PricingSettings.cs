@@ -1,0 +1,9 @@
+namespace Checkout.Web.Domain;
+
+/// <summary>The shop's settings that pricing depends on: how much of the goods (after the coupon) points may pay, in %.</summary>
+public sealed record PricingSettings(int MaxPointsSharePercent = PricingSettings.DefaultMaxPointsSharePercent)
+{
+    public const int DefaultMaxPointsSharePercent = 50;
+
+    public static readonly PricingSettings Default = new();
+}
