@@ -51,6 +51,7 @@ public sealed partial class DemoDataSeeder(
             Description = p.Description,
             ImageUrl = p.Image,
             Stock = p.Stock,
+            VatRate = p.VatRate ?? VatRates.Standard,
             Offers = [.. p.Offers.Select(o => new Offer { StoreId = o.StoreId, PriceTiyn = Money.FromTenge(o.Price).Tiyn })],
         }));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -138,7 +139,7 @@ public sealed partial class DemoDataSeeder(
     private sealed record SeedOffer(int StoreId, long Price);
 
     private sealed record SeedProduct(int Id, string Name, string Color, string Storage, string Category, string Description,
-        string Image, int Stock, List<SeedOffer> Offers);
+        string Image, int Stock, List<SeedOffer> Offers, int? VatRate = null);
 
     private sealed record SeedCard(int Id, string Name, long Balance);
 

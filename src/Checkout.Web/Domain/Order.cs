@@ -28,6 +28,7 @@ public sealed class Order
     private readonly List<LedgerEntry> _ledger = [];
     private readonly List<OrderEvent> _events = [];
     private readonly List<StockMovement> _stockMovements = [];
+    private readonly List<OrderVat> _vat = [];
 
     private Order()
     {
@@ -49,11 +50,22 @@ public sealed class Order
 
     public int? CardId { get; private set; }
 
+    /// <summary>The goods at the prices paid, before the coupon and the points.</summary>
     public long SubtotalTiyn { get; private set; }
+
+    /// <summary>The coupon's discount, whole tenge.</summary>
+    public long DiscountTiyn { get; private set; }
+
+    /// <summary>What the points paid (1 point = 1 ₸).</summary>
+    public long PointsTiyn { get; private set; }
 
     public long DeliveryTiyn { get; private set; }
 
+    /// <summary>Subtotal − discount − points + delivery: what the card was charged, or is due in cash.</summary>
     public long TotalTiyn { get; private set; }
+
+    /// <summary>The VAT included in the total, all rates together (the snapshot per rate is <see cref="Vat"/>).</summary>
+    public long VatTiyn { get; private set; }
 
     public string RecipientName { get; private set; } = "";
 
@@ -73,6 +85,9 @@ public sealed class Order
 
     public IReadOnlyCollection<StockMovement> StockMovements => _stockMovements;
 
+    /// <summary>The VAT included in the total per rate, as worked out when the order was placed.</summary>
+    public IReadOnlyCollection<OrderVat> Vat => _vat;
+
     /// <summary>The shopper's return request, at most one per order.</summary>
     public ReturnRequest? Return { get; private set; }
 
@@ -80,9 +95,18 @@ public sealed class Order
 
     public Money Subtotal => new(SubtotalTiyn);
 
+    public Money Discount => new(DiscountTiyn);
+
+    public Money Points => new(PointsTiyn);
+
+    /// <summary>Whole points spent on the order.</summary>
+    public long PointsUsed => PointsTiyn / Money.TiynPerTenge;
+
     public Money Delivery => new(DeliveryTiyn);
 
     public Money Total => new(TotalTiyn);
+
+    public Money VatTotal => new(VatTiyn);
 
     /// <summary>What the ledger holds for this order now (see <see cref="KeptTiyn(OrderStatus, string, long)"/>).</summary>
     public long Kept => KeptTiyn(Status, PaymentMethod, TotalTiyn);
@@ -119,6 +143,9 @@ public sealed class Order
         foreach (var (line, price) in lines.Zip(priced.Lines))
         {
             line.LineTotalTiyn = price.LineTotal.Tiyn;
+            line.VatRate = price.VatRate;
+            line.DiscountTiyn = price.Discount.Tiyn;
+            line.PointsTiyn = price.Points.Tiyn;
         }
 
         var order = new Order
@@ -129,14 +156,18 @@ public sealed class Order
             PaymentMethod = paymentMethod,
             CardId = cardId,
             SubtotalTiyn = priced.Goods.Tiyn,
+            DiscountTiyn = priced.Discount.Tiyn,
+            PointsTiyn = priced.Points.Tiyn,
             DeliveryTiyn = priced.Delivery.Tiyn,
             TotalTiyn = priced.Total.Tiyn,
+            VatTiyn = priced.VatTotal.Tiyn,
             RecipientName = recipient.Name,
             RecipientPhone = recipient.Phone,
             DeliveryAddress = recipient.DeliveryAddress,
             CreatedUtc = atUtc,
         };
         order._lines.AddRange(lines);
+        order._vat.AddRange(priced.Vat.Select(v => new OrderVat { Rate = v.Rate, GrossTiyn = v.Gross.Tiyn, VatTiyn = v.Vat.Tiyn }));
         order._stockMovements.AddRange(lines.Select(l => new StockMovement
         {
             ProductId = l.ProductId, Delta = -l.Quantity, Reason = StockReasons.Sale, CreatedUtc = atUtc,

@@ -22,6 +22,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         order.HasMany(o => o.Ledger).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
         order.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+        order.HasMany(o => o.Vat).WithOne().HasForeignKey(v => v.OrderId).OnDelete(DeleteBehavior.Cascade);
         order.HasMany(o => o.StockMovements).WithOne().HasForeignKey(m => m.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -282,6 +282,9 @@ namespace Checkout.Web.Data.Migrations
                     b.Property<long>("DeliveryTiyn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DiscountTiyn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -291,6 +294,9 @@ namespace Checkout.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("PointsTiyn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecipientName")
                         .IsRequired()
@@ -316,6 +322,9 @@ namespace Checkout.Web.Data.Migrations
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("VatTiyn")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -387,10 +396,16 @@ namespace Checkout.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DiscountTiyn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LineTotalTiyn")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsTiyn")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProductId")
@@ -420,6 +435,9 @@ namespace Checkout.Web.Data.Migrations
                     b.Property<long>("UnitPriceTiyn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("VatRate")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId");
@@ -429,6 +447,32 @@ namespace Checkout.Web.Data.Migrations
                     b.HasIndex("StoreId");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.OrderVat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrossTiyn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VatTiyn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Rate")
+                        .IsUnique();
+
+                    b.ToTable("OrderVat", (string)null);
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.OutboxMessage", b =>
@@ -530,11 +574,16 @@ namespace Checkout.Web.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("VatRate")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Products", t =>
                         {
                             t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" >= 0");
+
+                            t.HasCheckConstraint("CK_Products_VatRate", "\"VatRate\" IN (16, 10, 5, 0)");
                         });
                 });
 
@@ -1031,6 +1080,15 @@ namespace Checkout.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Checkout.Web.Domain.OrderVat", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithMany("Vat")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Checkout.Web.Domain.RefreshToken", b =>
                 {
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
@@ -1145,6 +1203,8 @@ namespace Checkout.Web.Data.Migrations
                     b.Navigation("Return");
 
                     b.Navigation("StockMovements");
+
+                    b.Navigation("Vat");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.Product", b =>

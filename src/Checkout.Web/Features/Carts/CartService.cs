@@ -34,7 +34,7 @@ public sealed class CartService(
             .OrderBy(l => l.AddedUtc).ThenBy(l => l.Id)
             .Select(l => new CartLineView(
                 l.ProductId, l.Product!.Name, l.Product.Color, l.Product.Storage, l.Product.ImageUrl,
-                l.Quantity, new Money(l.Product.Offers.Min(o => o.PriceTiyn))))
+                l.Quantity, new Money(l.Product.Offers.Min(o => o.PriceTiyn)), l.Product.VatRate))
             .ToListAsync(ct);
         _view = (owner, new CartView(lines, Pricing.Price([.. lines.Select(l => l.ToPricing())], null, 0, pricing)));
         return _view.Value.View;

@@ -83,7 +83,7 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.CardRequired);
         }
 
-        var priced = Pricing.Price([.. lines.Select(l => new PricingLine(new Money(l.UnitPriceTiyn), l.Quantity))], null, 0, pricing);
+        var priced = Pricing.Price([.. lines.Select(l => l.ToPricing())], null, 0, pricing);
         var total = priced.Total.Tiyn;
 
         // The debit is one guarded statement that also reads the new balance; a refusal below rolls it back with the rest.
@@ -195,7 +195,7 @@ public sealed class CheckoutService(
     }
 
     /// <summary>Each line at its product's cheapest offer (lowest store id on a tie), read inside the transaction.</summary>
-    private Task<List<PricedLine>> LoadLinesAsync(Guid cartId, CancellationToken ct) =>
+    private Task<List<CartLineAtPrice>> LoadLinesAsync(Guid cartId, CancellationToken ct) =>
         db.CartLines
             .Where(l => l.CartId == cartId)
             .OrderBy(l => l.AddedUtc).ThenBy(l => l.Id)
@@ -206,15 +206,19 @@ public sealed class CheckoutService(
                 l.Product!.Name,
                 l.Product.Color,
                 l.Product.Storage,
+                l.Product.VatRate,
                 Offer = l.Product.Offers
                     .OrderBy(o => o.PriceTiyn).ThenBy(o => o.StoreId)
                     .Select(o => new { o.StoreId, StoreName = o.Store!.Name, o.PriceTiyn })
                     .First(),
             })
-            .Select(l => new PricedLine(l.ProductId, l.Quantity, l.Name, l.Color, l.Storage,
+            .Select(l => new CartLineAtPrice(l.ProductId, l.Quantity, l.Name, l.Color, l.Storage, l.VatRate,
                 l.Offer.StoreId, l.Offer.StoreName, l.Offer.PriceTiyn))
             .ToListAsync(ct);
 
-    private sealed record PricedLine(int ProductId, int Quantity, string Name, string Color, string Storage,
-        int StoreId, string StoreName, long UnitPriceTiyn);
+    private sealed record CartLineAtPrice(int ProductId, int Quantity, string Name, string Color, string Storage, int VatRate,
+        int StoreId, string StoreName, long UnitPriceTiyn)
+    {
+        public PricingLine ToPricing() => new(new Money(UnitPriceTiyn), Quantity, VatRate);
+    }
 }

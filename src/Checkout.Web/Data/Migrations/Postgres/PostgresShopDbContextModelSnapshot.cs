@@ -297,6 +297,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Property<long>("DeliveryTiyn")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("DiscountTiyn")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -306,6 +309,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long>("PointsTiyn")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RecipientName")
                         .IsRequired()
@@ -331,6 +337,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("VatTiyn")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -406,11 +415,17 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long>("DiscountTiyn")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("LineTotalTiyn")
                         .HasColumnType("bigint");
 
                     b.Property<int>("OrderId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("PointsTiyn")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("integer");
@@ -439,6 +454,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Property<long>("UnitPriceTiyn")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("VatRate")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId");
@@ -448,6 +466,34 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.HasIndex("StoreId");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.OrderVat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("GrossTiyn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rate")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("VatTiyn")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Rate")
+                        .IsUnique();
+
+                    b.ToTable("OrderVat", (string)null);
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.OutboxMessage", b =>
@@ -553,11 +599,16 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int>("VatRate")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.ToTable("Products", t =>
                         {
                             t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" >= 0");
+
+                            t.HasCheckConstraint("CK_Products_VatRate", "\"VatRate\" IN (16, 10, 5, 0)");
                         });
                 });
 
@@ -1070,6 +1121,15 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Checkout.Web.Domain.OrderVat", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithMany("Vat")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Checkout.Web.Domain.RefreshToken", b =>
                 {
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
@@ -1184,6 +1244,8 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Navigation("Return");
 
                     b.Navigation("StockMovements");
+
+                    b.Navigation("Vat");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.Product", b =>
