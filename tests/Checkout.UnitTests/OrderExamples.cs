@@ -23,7 +23,7 @@ public static class OrderExamples
     /// <summary>Places <paramref name="lines"/> at the price <see cref="Pricing"/> gives them, as the checkout does.</summary>
     public static Order Place(string paymentMethod, int? cardId, IReadOnlyList<OrderLine> lines, Actor? by = null, PricedOrder? priced = null) =>
         Order.Place("ORD-20261122-7K3Q9X", by ?? Shopper, paymentMethod, cardId, new OrderRecipient("Айгерім", "+7 701 000 00 00", "Алматы, Абай даңғылы 1"),
-            lines, priced ?? PriceOf(lines), PlacedUtc);
+            lines, priced ?? PriceOf(lines), coupon: null, PlacedUtc);
 
     public static PricedOrder PriceOf(IReadOnlyList<OrderLine> lines, CouponTerms? coupon = null, long points = 0) =>
         Pricing.Price([.. lines.Select(l => new PricingLine(l.UnitPrice, l.Quantity))], coupon, points, PricingSettings.Default);

@@ -75,6 +75,14 @@ public sealed class Order
 
     public DateTime CreatedUtc { get; private set; }
 
+    /// <summary>The coupon the order was placed with, and its code then (the receipt's, whatever the coupon is called later).</summary>
+    public int? CouponId { get; private set; }
+
+    public string? CouponCode { get; private set; }
+
+    /// <summary>The coupon's use this order holds, while it holds one (a cancel gives it back).</summary>
+    public CouponRedemption? Redemption { get; private set; }
+
     public IReadOnlyCollection<OrderLine> Lines => _lines;
 
     /// <summary>The order's money: its charge, cash, and their refunds.</summary>
@@ -92,6 +100,8 @@ public sealed class Order
     public ReturnRequest? Return { get; private set; }
 
     public bool IsCashOnDelivery => PaymentMethod == PaymentMethods.CashOnDelivery;
+
+    public bool IsFree => PaymentMethod == PaymentMethods.Free;
 
     public Money Subtotal => new(SubtotalTiyn);
 
@@ -114,10 +124,12 @@ public sealed class Order
     /// <summary>
     /// A new order, pending: its lines at the prices paid with the totals <paramref name="priced"/> worked out for them
     /// (<see cref="Pricing.Price"/>, its lines in the same order), the sale's stock movements, the timeline's first entry,
-    /// and for a card order the charge. The checkout has already debited the card and taken the stock with guarded statements.
+    /// and for a card order the charge; with a coupon, its use (<paramref name="coupon"/>'s slot). The checkout has already
+    /// debited the card and taken the stock with guarded statements, and counts the coupon's use with one. An order whose
+    /// total is 0 is <see cref="PaymentMethods.Free"/>, and only such an order is.
     /// </summary>
     public static Order Place(string number, Actor shopper, string paymentMethod, int? cardId, OrderRecipient recipient,
-        IReadOnlyList<OrderLine> lines, PricedOrder priced, DateTime atUtc)
+        IReadOnlyList<OrderLine> lines, PricedOrder priced, CouponUse? coupon, DateTime atUtc)
     {
         if (shopper.Role != Actors.Shopper || shopper.UserId is null)
         {
@@ -130,9 +142,19 @@ public sealed class Order
         }
 
         var byCard = paymentMethod == PaymentMethods.Card;
-        if (byCard != (cardId is not null) || (!byCard && paymentMethod != PaymentMethods.CashOnDelivery))
+        if (byCard != (cardId is not null) || (!byCard && paymentMethod is not (PaymentMethods.CashOnDelivery or PaymentMethods.Free)))
         {
             throw new ArgumentException($"Payment method {paymentMethod} with card {cardId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.", nameof(cardId));
+        }
+
+        if (priced.IsFree != (paymentMethod == PaymentMethods.Free))
+        {
+            throw new ArgumentException($"Payment method {paymentMethod} for a total of {priced.Total}.", nameof(paymentMethod));
+        }
+
+        if (priced.CouponApplied != (coupon is not null))
+        {
+            throw new ArgumentException("A coupon's use and the price it gave come together.", nameof(coupon));
         }
 
         if (priced.Lines.Count != lines.Count || lines.Where((l, i) => l.UnitPrice * l.Quantity != priced.Lines[i].LineTotal).Any() || priced.Refused)
@@ -165,6 +187,12 @@ public sealed class Order
             RecipientPhone = recipient.Phone,
             DeliveryAddress = recipient.DeliveryAddress,
             CreatedUtc = atUtc,
+            CouponId = coupon?.CouponId,
+            CouponCode = coupon?.Code,
+            Redemption = coupon is null ? null : new CouponRedemption
+            {
+                CouponId = coupon.CouponId, UserId = shopper.UserId, Slot = coupon.Slot, CreatedUtc = atUtc,
+            },
         };
         order._lines.AddRange(lines);
         order._vat.AddRange(priced.Vat.Select(v => new OrderVat { Rate = v.Rate, GrossTiyn = v.Gross.Tiyn, VatTiyn = v.Vat.Tiyn }));
@@ -306,6 +334,7 @@ public sealed class Order
         _ledger.AddRange(entries);
         _stockMovements.AddRange(movements);
         Status = to;
+        var releasesCoupon = to == OrderStatus.Cancelled && CouponId is not null; // before it leaves the warehouse: the use goes back
         _events.Add(new OrderEvent
         {
             FromStatus = from.ToName(),
@@ -316,7 +345,7 @@ public sealed class Order
             Note = note,
             CreatedUtc = atUtc,
         });
-        return new TransitionResult(TransitionOutcome.Done, to) { LedgerEntries = entries, StockMovements = movements };
+        return new TransitionResult(TransitionOutcome.Done, to) { LedgerEntries = entries, StockMovements = movements, ReleasesCouponId = releasesCoupon ? CouponId : null };
     }
 
     /// <summary>Gives back what the order took: the card charge to its card, collected cash as cash. Nothing taken, nothing given.</summary>

@@ -14,6 +14,6 @@ public sealed record ReceiptTotals(Money Goods, Money Discount, string? CouponCo
         new(priced.Goods, priced.Discount, priced.CouponApplied ? couponCode : null, priced.PointsUsed, priced.Delivery, priced.Total, priced.Vat);
 
     public static ReceiptTotals Of(Order order) =>
-        new(order.Subtotal, order.Discount, null, order.PointsUsed, order.Delivery, order.Total,
+        new(order.Subtotal, order.Discount, order.CouponCode, order.PointsUsed, order.Delivery, order.Total,
             [.. order.Vat.OrderByDescending(v => v.Rate).Select(v => new VatAmount(v.Rate, v.Gross, v.Vat))]);
 }

@@ -1,4 +1,5 @@
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Coupons;
 
 namespace Checkout.Web.Features.Carts;
 
@@ -10,10 +11,15 @@ public sealed record CartLineView(int ProductId, string Name, string Color, stri
     public PricingLine ToPricing() => new(UnitPrice, Quantity, VatRate);
 }
 
-/// <summary>A cart as its pages show it: the lines at current prices and what they cost (<see cref="Pricing"/>), points aside.</summary>
-public sealed record CartView(IReadOnlyList<CartLineView> Lines, PricedOrder Priced)
+/// <summary>
+/// A cart as its pages show it: the lines at current prices, its coupon, and what they cost (<see cref="Pricing"/>, with
+/// the coupon when it can be used now), points aside.
+/// </summary>
+public sealed record CartView(IReadOnlyList<CartLineView> Lines, PricedOrder Priced, AppliedCoupon? Coupon = null)
 {
     public static readonly CartView Empty = new([], Pricing.Price([], null, 0, PricingSettings.Default));
+
+    public IReadOnlyList<PricingLine> PricingLines => [.. Lines.Select(l => l.ToPricing())];
 
     public bool IsEmpty => Lines.Count == 0;
 

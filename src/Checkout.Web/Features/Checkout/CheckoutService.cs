@@ -132,6 +132,7 @@ public sealed class CheckoutService(
                 Quantity = l.Quantity,
             })],
             priced,
+            coupon: null,
             nowUtc);
         db.Orders.Add(order);
         events.Add(db, OutboxEvents.OrderCreated, order.Number, new OrderCreatedEvent(order.Number, total));

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Checkout.Web.Data.Migrations
 {
     [DbContext(typeof(ShopDbContext))]
-    [Migration("20261203054659_Pricing")]
+    [Migration("20261203060040_Pricing")]
     partial class Pricing
     {
         /// <inheritdoc />
@@ -60,6 +60,9 @@ namespace Checkout.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CouponId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -73,6 +76,8 @@ namespace Checkout.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CouponId");
 
                     b.HasIndex("UpdatedUtc");
 
@@ -111,6 +116,106 @@ namespace Checkout.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_CartLines_Quantity", "\"Quantity\" BETWEEN 1 AND 99");
                         });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.Coupon", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FreeDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MinSubtotalTiyn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PerShopperLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UsageLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ValidFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Coupons", t =>
+                        {
+                            t.HasCheckConstraint("CK_Coupons_Amount", "\"Percent\" BETWEEN 0 AND 100 AND \"AmountTiyn\" >= 0 AND \"MinSubtotalTiyn\" >= 0");
+
+                            t.HasCheckConstraint("CK_Coupons_Kind", "\"Kind\" IN ('percent', 'fixed')");
+
+                            t.HasCheckConstraint("CK_Coupons_Used", "\"Used\" >= 0 AND (\"UsageLimit\" IS NULL OR \"Used\" <= \"UsageLimit\")");
+                        });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.CouponRedemption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouponId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CouponId", "UserId", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("CouponRedemptions");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.DailySales", b =>
@@ -274,6 +379,13 @@ namespace Checkout.Web.Data.Migrations
                     b.Property<int?>("CardId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CouponCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CouponId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -332,6 +444,8 @@ namespace Checkout.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CardId");
+
+                    b.HasIndex("CouponId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -985,6 +1099,11 @@ namespace Checkout.Web.Data.Migrations
 
             modelBuilder.Entity("Checkout.Web.Domain.Cart", b =>
                 {
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1006,6 +1125,27 @@ namespace Checkout.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.CouponRedemption", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithOne("Redemption")
+                        .HasForeignKey("Checkout.Web.Domain.CouponRedemption", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Checkout.Web.Domain.ShopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
@@ -1044,6 +1184,11 @@ namespace Checkout.Web.Data.Migrations
                     b.HasOne("Checkout.Web.Domain.Card", null)
                         .WithMany()
                         .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
@@ -1202,6 +1347,8 @@ namespace Checkout.Web.Data.Migrations
                     b.Navigation("Ledger");
 
                     b.Navigation("Lines");
+
+                    b.Navigation("Redemption");
 
                     b.Navigation("Return");
 

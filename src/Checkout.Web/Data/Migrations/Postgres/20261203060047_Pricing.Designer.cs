@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Checkout.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresShopDbContext))]
-    [Migration("20261203054705_Pricing")]
+    [Migration("20261203060047_Pricing")]
     partial class Pricing
     {
         /// <inheritdoc />
@@ -67,6 +67,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("CouponId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -80,6 +83,8 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CouponId");
 
                     b.HasIndex("UpdatedUtc");
 
@@ -120,6 +125,110 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_CartLines_Quantity", "\"Quantity\" BETWEEN 1 AND 99");
                         });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.Coupon", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FreeDelivery")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("MinSubtotalTiyn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PerShopperLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UsageLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ValidFromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ValidUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Coupons", t =>
+                        {
+                            t.HasCheckConstraint("CK_Coupons_Amount", "\"Percent\" BETWEEN 0 AND 100 AND \"AmountTiyn\" >= 0 AND \"MinSubtotalTiyn\" >= 0");
+
+                            t.HasCheckConstraint("CK_Coupons_Kind", "\"Kind\" IN ('percent', 'fixed')");
+
+                            t.HasCheckConstraint("CK_Coupons_Used", "\"Used\" >= 0 AND (\"UsageLimit\" IS NULL OR \"Used\" <= \"UsageLimit\")");
+                        });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.CouponRedemption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CouponId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CouponId", "UserId", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("CouponRedemptions");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.DailySales", b =>
@@ -289,6 +398,13 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Property<int?>("CardId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CouponCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("CouponId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -347,6 +463,8 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CardId");
+
+                    b.HasIndex("CouponId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1026,6 +1144,11 @@ namespace Checkout.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Checkout.Web.Domain.Cart", b =>
                 {
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1047,6 +1170,27 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.CouponRedemption", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithOne("Redemption")
+                        .HasForeignKey("Checkout.Web.Domain.CouponRedemption", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Checkout.Web.Domain.ShopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
@@ -1085,6 +1229,11 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.HasOne("Checkout.Web.Domain.Card", null)
                         .WithMany()
                         .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
@@ -1243,6 +1392,8 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Navigation("Ledger");
 
                     b.Navigation("Lines");
+
+                    b.Navigation("Redemption");
 
                     b.Navigation("Return");
 
