@@ -150,7 +150,7 @@ public sealed class PaymentController(
             .OrderBy(c => c.Id)
             .Select(c => new CardOption(c.Id, c.Name, new Money(c.BalanceTiyn)))
             .ToListAsync(ct);
-        return new PaymentPage(cart.Priced, cards, selectedCardId, error);
+        return new PaymentPage(cart.Priced, cards, selectedCardId, error, cart.Coupon);
     }
 
 }

@@ -1,10 +1,17 @@
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Coupons;
 
 namespace Checkout.Web.Features.Checkout;
 
 public sealed record CardOption(int Id, string Name, Money Balance);
 
-public sealed record PaymentPage(PricedOrder Priced, IReadOnlyList<CardOption> Cards, int? SelectedCardId, string? Error);
+/// <summary>The payment page: what the cart costs (its coupon applied when usable), the shopper's cards and available points.</summary>
+public sealed record PaymentPage(PricedOrder Priced, IReadOnlyList<CardOption> Cards, int? SelectedCardId, string? Error, AppliedCoupon? Coupon = null,
+    long PointsAvailable = 0, long PointsRequested = 0)
+{
+    /// <summary>The most points the shopper may spend here: what they have, up to the order's limit.</summary>
+    public long PointsOffered => Math.Min(PointsAvailable, Priced.MaxPoints);
+}
 
 /// <summary>The success body of <c>POST /process_payment</c>; amounts in whole tenge.</summary>
 public sealed record PaymentSucceeded(string Status, string Message, long NewBalance, long TotalPaid, string OrderNumber);
