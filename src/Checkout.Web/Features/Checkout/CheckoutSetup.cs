@@ -1,4 +1,6 @@
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Loyalty;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Checkout.Web.Features.Checkout;
@@ -18,6 +20,7 @@ public static class CheckoutSetup
             .Validate(o => o.MaxSharePercent is >= 0 and <= 100, "Loyalty:MaxSharePercent must be from 0 to 100.")
             .ValidateOnStart();
         services.AddSingleton(provider => new PricingSettings(provider.GetRequiredService<IOptions<PricingOptions>>().Value.MaxSharePercent));
+        services.TryAddScoped<IPointsWallet, NoPointsWallet>(); // the loyalty feature's own wallet, registered before or after, wins
         return services.AddSingleton<OrderNumber>().AddScoped<CheckoutService>();
     }
 }

@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Coupons;
 using Microsoft.EntityFrameworkCore;
 
 namespace Checkout.Web.Features.Orders;
@@ -7,8 +8,8 @@ namespace Checkout.Web.Features.Orders;
 /// <summary>
 /// Saves the steps an <see cref="Order"/> takes, each in one write transaction: the order decides (yes, or no with a
 /// reason); a yes is written with a guarded <c>UPDATE … WHERE Status = @from</c> (so of two racing requests exactly one
-/// wins), then what the step means — a refund credited to the card it came from and the units back in stock, each a
-/// guarded statement — and the ledger, stock and timeline entries the order recorded.
+/// wins), then what the step means — a refund credited to the card it came from, a cancelled order's coupon use given
+/// back, the units back in stock, each a guarded statement — and the ledger, stock and timeline entries the order recorded.
 /// </summary>
 public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, TimeProvider clock)
 {
@@ -81,6 +82,11 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         status.OriginalValue = to;
         status.IsModified = false;
         await PayBackAsync(order, result.LedgerEntries, ct);
+        if (result.ReleasesCouponId is { } couponId)
+        {
+            await CouponService.ReleaseAsync(db, order.Id, couponId, ct); // before the products, in the checkout's lock order
+        }
+
         await RestockAsync(order, result.StockMovements, ct);
         return result;
     }
