@@ -71,8 +71,8 @@ public sealed class CouponCartTests : IDisposable
         await using (var db = _shop.OpenDatabase())
         {
             await db.Coupons.Where(c => c.Code == "LIMIT3").ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, 3).SetProperty(c => c.Code, "LIMIT3-USED-UP"));
-            db.Coupons.Add(new Coupon { Code = "FUTURE", Percent = 5, ValidFromUtc = new DateTime(2098, 12, 31, 19, 0, 0) });
-            db.Coupons.Add(new Coupon { Code = "OFF", Percent = 5, Active = false });
+            db.Coupons.Add(new Coupon { Code = "FUTURE", Percent = 5, ValidFromUtc = new DateTime(2098, 12, 31, 19, 0, 0, DateTimeKind.Utc), CreatedUtc = DateTime.UtcNow });
+            db.Coupons.Add(new Coupon { Code = "OFF", Percent = 5, Active = false, CreatedUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 

@@ -78,8 +78,11 @@ public sealed class CouponCheckoutTests : IDisposable
                     await coupon.ExecuteUpdateAsync(s => s.SetProperty(c => c.UsageLimit, 5).SetProperty(c => c.Used, 5));
                     break;
                 case "used by the shopper":
-                    var (orderId, userId) = await db.Orders.Where(o => o.Number == earlier).Select(o => ValueTuple.Create(o.Id, o.UserId)).SingleAsync();
-                    db.CouponRedemptions.Add(new CouponRedemption { CouponId = await coupon.Select(c => c.Id).SingleAsync(), OrderId = orderId, UserId = userId, Slot = 1 });
+                    var placed = await db.Orders.Where(o => o.Number == earlier).Select(o => new { o.Id, o.UserId }).SingleAsync();
+                    db.CouponRedemptions.Add(new CouponRedemption
+                    {
+                        CouponId = await coupon.Select(c => c.Id).SingleAsync(), OrderId = placed.Id, UserId = placed.UserId, Slot = 1, CreatedUtc = DateTime.UtcNow,
+                    });
                     await db.SaveChangesAsync();
                     break;
                 default:

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json;
+using Checkout.Web.Data;
+using Checkout.Web.Features.Loyalty;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Checkout.Testing.OrderFlows;
+
+namespace Checkout.IntegrationTests;
+
+/// <summary>
+/// <c>"points": N</c> on <c>/process_payment</c>: its shape and the order's limit are the payment's to check; whether the
+/// shopper has the points is the wallet's (<see cref="IPointsWallet"/>), spent in the checkout's transaction.
+/// </summary>
+public sealed class PointsPaymentTests : IDisposable
+{
+    private readonly ShopFactory _shop = new();
+
+    public void Dispose() => _shop.Dispose();
+
+    [Theory]
+    [InlineData("\"abc\"")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("[10]")]
+    [InlineData("99999999999999999999")]
+    public async Task Points_that_are_no_whole_number_from_0_up_are_refused_and_change_nothing(string points)
+    {
+        using var shopper = await ShopperWithCartAsync(_shop);
+        var before = await DatabaseSnapshot.ReadAsync(_shop);
+
+        var answer = await Shopper.ReadAnswerAsync(await shopper.PayWithTokenAsync(
+            Shopper.Json($$"""{"card_id": 1, "points": {{points}}}"""), await shopper.TokenAsync()));
+
+        answer.Status.Should().Be(HttpStatusCode.BadRequest);
+        answer.Message.Should().Be("Бонус саны бүтін, теріс емес сан болуы керек");
+        (await DatabaseSnapshot.ReadAsync(_shop)).ChangesSince(before).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task More_points_than_half_the_goods_are_refused_with_the_limit()
+    {
+        using var shopper = await ShopperWithCartAsync(_shop);
+        var before = await DatabaseSnapshot.ReadAsync(_shop);
+
+        var response = await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold, points = 925_991 });
+
+        var answer = await Shopper.ReadAnswerAsync(response);
+        answer.Status.Should().Be(HttpStatusCode.BadRequest);
+        answer.Message.Should().Be("Бұл тапсырыста бонуспен ең көбі 925 990 ₸ төлеуге болады");
+        using (var json = JsonDocument.Parse(answer.Json))
+        {
+            json.RootElement.GetProperty("max_points").GetInt64().Should().Be(925_990);
+        }
+
+        (await DatabaseSnapshot.ReadAsync(_shop)).ChangesSince(before).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Points_the_shopper_does_not_have_are_not_enough_and_change_nothing()
+    {
+        using var shopper = await ShopperWithCartAsync(_shop);
+        var before = await DatabaseSnapshot.ReadAsync(_shop);
+
+        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold, points = 10 }));
+
+        answer.Status.Should().Be(HttpStatusCode.BadRequest);
+        answer.Message.Should().Be("Бонус жеткіліксіз");
+        (await DatabaseSnapshot.ReadAsync(_shop)).ChangesSince(before).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Points_the_wallet_has_pay_part_of_the_goods_and_the_order_shares_them_over_its_lines()
+    {
+        using var shop = new ShopFactory { TestServices = services => services.AddScoped<IPointsWallet>(_ => new WalletWith(200_000)) };
+        using var shopper = await ShopperWithCartAsync(shop);
+        (await shopper.AddToCartAsync(CheapProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var page = await shopper.GetPageAsync("/payment");
+        page.QuerySelector("#points-input")!.GetAttribute("max").Should().Be("200000");
+
+        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold, points = 100_000, expected_total = 1_883_470 }));
+
+        answer.Status.Should().Be(HttpStatusCode.OK, answer.Json);
+        answer.TotalPaid.Should().Be(1_883_470 - 100_000);
+        using (var json = JsonDocument.Parse(answer.Json))
+        {
+            json.RootElement.GetProperty("points_used").GetInt64().Should().Be(100_000);
+        }
+
+        await using var db = shop.OpenDatabase();
+        var order = await db.Orders.Include(o => o.Lines).SingleAsync();
+        order.PointsTiyn.Should().Be(10_000_000);
+        order.Lines.Sum(l => l.PointsTiyn).Should().Be(10_000_000, "the lines' shares sum to the order's points");
+        order.Lines.OrderBy(l => l.ProductId).Select(l => l.PointsTiyn).Should().Equal(9_840_646, 159_354); // 1 851 980 : 29 990, the odd tiyn to the larger remainder
+        (await shopper.GetPageAsync($"/orders/{order.Number}")).QuerySelector("[data-points-used]")!.TextContent.Should().Be("−100 000 ₸");
+    }
+
+    /// <summary>A wallet that holds <paramref name="available"/> points for everyone (and never runs out: the checkout's part is under test).</summary>
+    private sealed class WalletWith(long available) : IPointsWallet
+    {
+        public Task<bool> SpendAsync(ShopDbContext db, string userId, string orderNumber, long points, CancellationToken ct) => Task.FromResult(points <= available);
+
+        public Task<long> AvailableAsync(ShopDbContext db, string userId, CancellationToken ct) => Task.FromResult(available);
+    }
+}
