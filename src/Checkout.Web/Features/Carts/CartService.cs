@@ -65,7 +65,7 @@ public sealed class CartService(
             problem = CouponProblem.BelowMinimum;
         }
 
-        return new CartView(lines, priced, new AppliedCoupon(coupon.Code, problem, priced.CouponShortBy, coupon.ValidFromUtc, new Money(coupon.MinSubtotalTiyn)));
+        return new CartView(lines, priced, new AppliedCoupon(coupon.Code, coupon.Terms, problem, priced.CouponShortBy, coupon.ValidFromUtc));
     }
 
     /// <summary>

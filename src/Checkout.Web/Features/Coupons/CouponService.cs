@@ -21,10 +21,7 @@ public sealed class CouponService(ShopDbContext db, CartService carts, PricingSe
             return CouponVerdict.NoCart;
         }
 
-        var normalized = Coupon.Normalize(code);
-        var coupon = Coupon.IsWellFormed(normalized)
-            ? await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.Code == normalized, ct)
-            : null;
+        var coupon = await FindAsync(code, ct);
         if (coupon is null)
         {
             return new CouponVerdict(CouponProblem.Invalid);
@@ -43,6 +40,13 @@ public sealed class CouponService(ShopDbContext db, CartService carts, PricingSe
         }
 
         return await carts.SetCouponAsync(owner, coupon.Id, ct) ? new CouponVerdict(CouponProblem.None, coupon) : CouponVerdict.NoCart;
+    }
+
+    /// <summary>The coupon with this code (any case), or null.</summary>
+    public async Task<Coupon?> FindAsync(string? code, CancellationToken ct)
+    {
+        var normalized = Coupon.Normalize(code);
+        return Coupon.IsWellFormed(normalized) ? await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.Code == normalized, ct) : null;
     }
 
     /// <summary>

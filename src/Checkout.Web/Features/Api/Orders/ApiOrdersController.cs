@@ -67,8 +67,8 @@ public sealed class ApiOrdersController(
         Money? expected = request.ExpectedTotal is { } tiyn ? new Money(tiyn) : null;
         var byCard = method == PaymentMethods.Card;
         var result = byCard
-            ? await checkout.PayWithCardAsync(ShopperId, cart.CartId, request.Payment.CardId, expected, ct: ct)
-            : await checkout.PayOnDeliveryAsync(ShopperId, cart.CartId, expected, ct: ct);
+            ? await checkout.PayWithCardAsync(ShopperId, cart.CartId, request.Payment.CardId, expected, request.Points ?? 0, ct)
+            : await checkout.PayOnDeliveryAsync(ShopperId, cart.CartId, expected, request.Points ?? 0, ct);
         if (!result.Succeeded)
         {
             return Refused(result);
@@ -76,7 +76,7 @@ public sealed class ApiOrdersController(
 
         var charged = result.PaymentMethod == PaymentMethods.Card; // a free order touched no card, whatever was asked
         var placed = new PlacedOrder(result.OrderNumber!, OrderStatus.Pending.ToName(), Currency, result.TotalPaid.Tiyn, result.PaymentMethod,
-            charged ? request.Payment.CardId : null, charged ? result.NewBalance.Tiyn : null);
+            charged ? request.Payment.CardId : null, charged ? result.NewBalance.Tiyn : null, result.Priced!.Discount.Tiyn, result.Priced.PointsUsed);
         return Created(PathOf(placed.Number), placed);
     }
 
