@@ -204,6 +204,15 @@ public class PricingTests
     }
 
     [Fact]
+    public void An_order_priced_again_with_the_delivery_fee_it_had_gives_that_fee_back_with_its_vat()
+    {
+        var priced = Pricing.Price([new PricingLine(new Money(750), 1)], null, 0, PricingSettings.Default with { DeliveryFee = new Money(150) });
+
+        priced.Total.Should().Be(new Money(900));
+        priced.Vat.Should().Equal(new VatAmount(16, new Money(900), new Money(124)));
+    }
+
+    [Fact]
     public void An_empty_cart_costs_only_delivery() =>
         Price([]).Total.Should().Be(Money.FromTenge(1_500));
 

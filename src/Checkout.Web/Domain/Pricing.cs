@@ -16,7 +16,7 @@ public static class Pricing
     /// <param name="lines">The order's lines, in the order the shares come back.</param>
     /// <param name="coupon">The coupon's terms, when one is applied and may be used.</param>
     /// <param name="pointsRequested">Whole points to spend (0 for none).</param>
-    /// <param name="settings">The points' share limit.</param>
+    /// <param name="settings">The points' share limit and the delivery fee.</param>
     public static PricedOrder Price(IReadOnlyList<PricingLine> lines, CouponTerms? coupon, long pointsRequested, PricingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -51,7 +51,7 @@ public static class Pricing
         }
 
         var pointsValue = Money.FromTenge(points);
-        var delivery = coupon is { FreeDelivery: true } ? Money.Zero : DeliveryFee;
+        var delivery = coupon is { FreeDelivery: true } ? Money.Zero : settings.DeliveryFee;
         var totals = lines.Select(l => l.LineTotal.Tiyn).ToArray();
         var discountShares = Share(discount.Tiyn, totals);
         var pointsShares = Share(pointsValue.Tiyn, [.. totals.Select((t, i) => t - discountShares[i])]);
