@@ -1,4 +1,3 @@
-using Checkout.Web.Data;
 using Checkout.Web.Features.Loyalty;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
@@ -42,7 +41,7 @@ public sealed class PricingBrowserTests(ITestOutputHelper output)
     public void Points_typed_in_leave_less_to_pay_so_a_card_too_short_for_the_whole_pays_the_rest()
     {
         // One iPhone: 927 490 ₸, more than BCC's 650 000 ₸; 300 000 points (of at most 462 995) leave 627 490 ₸, which it has.
-        using var browser = ShopBrowser.Start(output, services: s => s.AddScoped<IPointsWallet>(_ => new WalletWith(2_000_000)));
+        using var browser = ShopBrowser.Start(output, services: s => s.AddScoped<IPointsWallet>(_ => new PointsWalletWith(2_000_000)));
         browser.SignIn(Shopper.DemoEmail, Shopper.DemoPassword, "/main");
         browser.AddToCart(productId: 1, quantity: 1);
         browser.Open("/payment", "points-payment");
@@ -63,13 +62,5 @@ public sealed class PricingBrowserTests(ITestOutputHelper output)
         using var db = browser.Shop.OpenDatabase();
         db.Cards.Single(c => c.Id == 3).BalanceTiyn.Should().Be(2_251_000);
         browser.ConsoleErrors.Should().BeEmpty();
-    }
-
-    /// <summary>A wallet with <paramref name="available"/> points for everyone.</summary>
-    private sealed class WalletWith(long available) : IPointsWallet
-    {
-        public Task<bool> SpendAsync(ShopDbContext db, string userId, string orderNumber, long points, CancellationToken ct) => Task.FromResult(points <= available);
-
-        public Task<long> AvailableAsync(ShopDbContext db, string userId, CancellationToken ct) => Task.FromResult(available);
     }
 }

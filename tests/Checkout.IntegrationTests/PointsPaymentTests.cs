@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Checkout.Web.Data;
 using Checkout.Web.Features.Loyalty;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,7 +71,7 @@ public sealed class PointsPaymentTests : IDisposable
     [Fact]
     public async Task Points_the_wallet_has_pay_part_of_the_goods_and_the_order_shares_them_over_its_lines()
     {
-        using var shop = new ShopFactory { TestServices = services => services.AddScoped<IPointsWallet>(_ => new WalletWith(200_000)) };
+        using var shop = new ShopFactory { TestServices = services => services.AddScoped<IPointsWallet>(_ => new PointsWalletWith(200_000)) };
         using var shopper = await ShopperWithCartAsync(shop);
         (await shopper.AddToCartAsync(CheapProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var page = await shopper.GetPageAsync("/payment");
@@ -93,13 +92,5 @@ public sealed class PointsPaymentTests : IDisposable
         order.Lines.Sum(l => l.PointsTiyn).Should().Be(10_000_000, "the lines' shares sum to the order's points");
         order.Lines.OrderBy(l => l.ProductId).Select(l => l.PointsTiyn).Should().Equal(9_840_646, 159_354); // 1 851 980 : 29 990, the odd tiyn to the larger remainder
         (await shopper.GetPageAsync($"/orders/{order.Number}")).QuerySelector("[data-points-used]")!.TextContent.Should().Be("−100 000 ₸");
-    }
-
-    /// <summary>A wallet that holds <paramref name="available"/> points for everyone (and never runs out: the checkout's part is under test).</summary>
-    private sealed class WalletWith(long available) : IPointsWallet
-    {
-        public Task<bool> SpendAsync(ShopDbContext db, string userId, string orderNumber, long points, CancellationToken ct) => Task.FromResult(points <= available);
-
-        public Task<long> AvailableAsync(ShopDbContext db, string userId, CancellationToken ct) => Task.FromResult(available);
     }
 }
