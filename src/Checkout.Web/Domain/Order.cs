@@ -118,6 +118,9 @@ public sealed class Order
 
     public Money VatTotal => new(VatTiyn);
 
+    /// <summary>What the shopper actually paid for the goods: after the coupon and the points (what points are earned on).</summary>
+    public Money GoodsPaid => new(SubtotalTiyn - DiscountTiyn - PointsTiyn);
+
     /// <summary>What the ledger holds for this order now (see <see cref="KeptTiyn(OrderStatus, string, long)"/>).</summary>
     public long Kept => KeptTiyn(Status, PaymentMethod, TotalTiyn);
 
