@@ -29,7 +29,9 @@ public sealed partial class OutboxWorker(
         {
             try
             {
-                while (await DeliverDueAsync(stoppingToken) > 0)
+                // A full batch means more may be waiting: go on at once. A part batch waits for the next tick, so under load
+                // the worker takes messages in batches, not a claim and a delivery per message, each a write of its own.
+                while (await DeliverDueAsync(stoppingToken) == options.Value.BatchSize)
                 {
                 }
             }
