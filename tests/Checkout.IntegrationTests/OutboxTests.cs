@@ -239,6 +239,31 @@ public sealed partial class OutboxTests
     }
 
     [Fact]
+    public async Task A_dead_letter_after_a_very_long_error_keeps_its_note_within_the_column()
+    {
+        using var shop = Shop(new FlakyHandler(_clock, failures: int.MaxValue, error: new string('x', 3 * Lengths.LongText)), maxAttempts: 2);
+        await PayAsync(shop);
+        await shop.DeliverOutboxAsync(); // the first attempt fails: its error is cut to the column's length
+
+        // The second attempt is claimed and its worker dies (a crash): the claim's lease runs out.
+        _clock.Advance(MaxRetryDelay);
+        await using (var db = shop.OpenDatabase())
+        {
+            var crashedUntil = _clock.UtcNow.AddSeconds(-1);
+            await db.OutboxMessages.Where(m => m.Handler == FlakyHandler.HandlerName).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, 2).SetProperty(m => m.LockToken, Guid.NewGuid()).SetProperty(m => m.LockedUntilUtc, crashedUntil));
+        }
+
+        await shop.DeliverOutboxAsync(); // on PostgreSQL a note past varchar(2000) failed the whole claim, at every poll
+
+        await using var check = shop.OpenDatabase();
+        var dead = await check.OutboxMessages.SingleAsync(m => m.Handler == FlakyHandler.HandlerName);
+        dead.DeadLetteredUtc.Should().NotBeNull();
+        dead.LastError!.Length.Should().Be(Lengths.LongText, "the error is cut to make room for the note, which is kept whole");
+        dead.LastError.Should().StartWith("IOException: xxx").And.EndWith("(the worker stopped during its last attempt)");
+    }
+
+    [Fact]
     public async Task A_message_whose_worker_died_on_every_attempt_becomes_a_dead_letter()
     {
         using var shop = Shop(maxAttempts: 3);

@@ -75,7 +75,7 @@ public sealed partial class OutboxWorker(
                 .SetProperty(m => m.DeadLetteredUtc, now)
                 .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
                 .SetProperty(m => m.LockToken, (Guid?)null)
-                .SetProperty(m => m.LastError, m => (m.LastError ?? "") + " (the worker stopped during its last attempt)"), ct);
+                .SetProperty(m => m.LastError, m => (m.LastError ?? "").Substring(0, MaxErrorLength - WorkerStopped.Length) + WorkerStopped), ct);
 
         var due = db.OutboxMessages
             .Where(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null && m.NextAttemptUtc <= now
@@ -216,7 +216,11 @@ public sealed partial class OutboxWorker(
         return (dead, error);
     }
 
-    private const int MaxErrorLength = 2000;
+    /// <summary>The longest error text its column holds (<c>varchar(2000)</c> on PostgreSQL, which refuses a longer one).</summary>
+    private const int MaxErrorLength = Lengths.LongText;
+
+    /// <summary>Added to a message's last error when it is given up after its worker died during its last attempt.</summary>
+    private const string WorkerStopped = " (the worker stopped during its last attempt)";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Handler}, {Subject}) failed and its failure could not be recorded; it is tried again when its lease runs out")]
     private static partial void LogNotRecorded(ILogger logger, Exception failure, long id, string handler, string subject);
