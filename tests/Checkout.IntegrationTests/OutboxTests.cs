@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -7,7 +9,10 @@ using Checkout.Web.Infrastructure;
 using Checkout.Web.Outbox;
 using Checkout.Web.Workers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Checkout.IntegrationTests;
 
@@ -288,6 +293,73 @@ public sealed partial class OutboxTests
         dead.LastError.Should().Contain("worker stopped");
     }
 
+    [PostgresFact] // its own PostgreSQL shop, whichever provider the suite runs on
+    public async Task On_PostgreSQL_two_workers_claiming_at_once_take_disjoint_batches_without_waiting_for_each_other()
+    {
+        var name = $"checkout_outbox_{Guid.NewGuid():N}";
+        var connectionString = TestDatabase.PostgresDatabase(name);
+        TestDatabase.ExecuteOnServer($"CREATE DATABASE \"{name}\"");
+        var recorder = new RecordingHandler();
+        var hold = new HoldsFirstCommit();
+        try
+        {
+            using var shop = new ShopFactory
+            {
+                Settings = { ["Database:Provider"] = ShopDatabase.Postgres, ["ConnectionStrings:Shop"] = connectionString, ["Outbox:BatchSize"] = "3" },
+                TestServices = services =>
+                {
+                    services.AddSingleton<IOutboxHandler>(recorder);
+                    services.ConfigureDbContext<PostgresShopDbContext>(options => options.AddInterceptors(hold));
+                    // The shop's own polls would race the test's two claims: here the test is the only worker.
+                    services.Remove(services.Single(d => !d.IsKeyedService && d.ServiceType == typeof(IHostedService)
+                        && d.ImplementationFactory is Func<IServiceProvider, OutboxWorker>));
+                },
+            };
+            var worker = shop.Services.GetRequiredService<OutboxWorker>();
+            await using (var db = ShopDatabase.Open(ShopDatabase.Postgres, connectionString))
+            {
+                var past = DateTime.UtcNow.AddMinutes(-1);
+                db.OutboxMessages.AddRange(Enumerable.Range(1, 6).Select(i => new OutboxMessage
+                {
+                    Type = OutboxEvents.OrderCreated, Handler = RecordingHandler.HandlerName, Subject = $"ORD-{i}", Payload = "{}",
+                    CreatedUtc = past, NextAttemptUtc = past,
+                }));
+                await db.SaveChangesAsync();
+            }
+
+            var first = Task.Run(() => hold.HoldingAsync(() => worker.DeliverDueAsync(CancellationToken.None)));
+            await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30)); // the first claim has its rows and waits to commit
+            int second;
+            List<(long Id, Guid? Claim)> deliveredWhileHeld;
+            try
+            {
+                second = await worker.DeliverDueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
+                deliveredWhileHeld = [.. recorder.Calls];
+            }
+            finally
+            {
+                hold.Release();
+            }
+
+            (await first).Should().Be(3);
+            second.Should().Be(3, "the second claim passes over the rows the first one's open transaction holds");
+            deliveredWhileHeld.Should().HaveCount(3);
+            var batches = recorder.Calls.GroupBy(c => c.Claim).Select(g => g.Select(c => c.Id).Order().ToList()).ToList();
+            batches.Should().HaveCount(2).And.OnlyContain(ids => ids.Count == 3);
+            batches.SelectMany(ids => ids).Should().OnlyHaveUniqueItems().And.HaveCount(6);
+            batches.Should().ContainEquivalentOf(deliveredWhileHeld.Select(c => c.Id).Order().ToList(),
+                "what was delivered while the first claim was open is exactly the second claim's batch");
+
+            await using var check = ShopDatabase.Open(ShopDatabase.Postgres, connectionString);
+            (await check.OutboxMessages.Where(m => m.ProcessedUtc != null).Select(m => m.Attempts).ToListAsync()).Should().Equal(1, 1, 1, 1, 1, 1);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            TestDatabase.ExecuteOnServer($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+    }
+
     /// <summary>
     /// A shop whose outbox the test delivers: on the shop's clock the worker's own poll is a day away, so each delivery
     /// happens when the test says, at the time the test moved the clock to.
@@ -362,6 +434,60 @@ public sealed partial class OutboxTests
             }
 
             return Interlocked.Decrement(ref _failures) >= 0 ? throw new IOException(error) : Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A handler that notes which message it was given under which claim.</summary>
+    private sealed class RecordingHandler : IOutboxHandler
+    {
+        public const string HandlerName = "recording";
+
+        private readonly ConcurrentQueue<(long Id, Guid? Claim)> _calls = new();
+
+        public IEnumerable<(long Id, Guid? Claim)> Calls => _calls;
+
+        public string EventType => OutboxEvents.OrderCreated;
+
+        public string Name => HandlerName;
+
+        public bool WritesDatabase => false;
+
+        public Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct)
+        {
+            _calls.Enqueue((message.Id, message.LockToken));
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Holds open the first transaction committed inside <see cref="HoldingAsync"/> (its locks with it) until released.</summary>
+    private sealed class HoldsFirstCommit : DbTransactionInterceptor
+    {
+        private static readonly AsyncLocal<bool> Holding = new();
+
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _held;
+
+        public Task Reached => _reached.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task<T> HoldingAsync<T>(Func<Task<T>> run)
+        {
+            Holding.Value = true;
+            return await run();
+        }
+
+        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (Holding.Value && Interlocked.Exchange(ref _held, 1) == 0)
+            {
+                _reached.TrySetResult();
+                await _released.Task;
+            }
+
+            return result;
         }
     }
 
