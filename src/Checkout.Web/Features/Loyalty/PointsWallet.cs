@@ -29,16 +29,7 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
         }
 
         // The guard is the whole race: of two tabs spending the same points, the second finds them gone.
-        var spent = await db.PointsBalances
-            .Where(b => b.UserId == userId && b.Available >= points)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Available, b => b.Available - points), ct);
-        if (spent != 1)
-        {
-            return false;
-        }
-
-        await WriteEntryAsync(db, userId, orderNumber, PointsEntryKinds.Spent, points, available: -points, pending: 0, owed: 0, ct);
-        return true;
+        return await ApplyAsync(db, userId, orderNumber, PointsEntryKinds.Spent, points, available: -points, pending: 0, owed: 0, ct);
     }
 
     /// <summary>In the checkout's transaction: a paid order (not cash on delivery, which pays on delivery) earns its points, pending.</summary>
@@ -118,17 +109,8 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
     /// <summary>Makes <paramref name="points"/> available (taking <paramref name="fromPending"/> off pending), paying off what is owed first.</summary>
     private async Task CreditAsync(ShopDbContext db, Order order, string kind, long points, long fromPending, CancellationToken ct)
     {
-        var held = await LockAsync(db, order.UserId, ct);
-        var repaid = Math.Min(held.Owed, points);
-        var credited = points - repaid;
-        var moved = await db.PointsBalances
-            .Where(b => b.UserId == order.UserId && b.Pending >= fromPending && b.Owed >= repaid)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.Pending, b => b.Pending - fromPending)
-                .SetProperty(b => b.Owed, b => b.Owed - repaid)
-                .SetProperty(b => b.Available, b => b.Available + credited), ct);
-        EnsureMoved(moved, order, kind);
-        await WriteEntryAsync(db, order.UserId, order.Number, kind, points, available: credited, pending: -fromPending, owed: -repaid, ct);
+        var repaid = Math.Min((await LockAsync(db, order.UserId, ct)).Owed, points);
+        EnsureApplied(await ApplyAsync(db, order.UserId, order.Number, kind, points, available: points - repaid, pending: -fromPending, owed: -repaid, ct), order, kind);
     }
 
     /// <summary>Takes back what the order earned: off pending if it never became available, else off available, the rest owed.</summary>
@@ -136,15 +118,30 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
     {
         var fromAvailable = wasReleased ? Math.Min((await LockAsync(db, order.UserId, ct)).Available, points) : 0;
         var fromPending = wasReleased ? 0 : points;
-        var owed = points - fromAvailable - fromPending;
+        EnsureApplied(await ApplyAsync(db, order.UserId, order.Number, PointsEntryKinds.TakenBack, points,
+            available: -fromAvailable, pending: -fromPending, owed: points - fromAvailable - fromPending, ct), order, PointsEntryKinds.TakenBack);
+    }
+
+    /// <summary>
+    /// Changes the shopper's balance by an entry's changes in one guarded statement, which refuses to take any part of it
+    /// below zero, and writes the entry; false, and nothing written, when refused.
+    /// </summary>
+    private async Task<bool> ApplyAsync(ShopDbContext db, string userId, string orderNumber, string kind, long points,
+        long available, long pending, long owed, CancellationToken ct)
+    {
         var moved = await db.PointsBalances
-            .Where(b => b.UserId == order.UserId && b.Available >= fromAvailable && b.Pending >= fromPending)
+            .Where(b => b.UserId == userId && b.Available + available >= 0 && b.Pending + pending >= 0 && b.Owed + owed >= 0)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.Available, b => b.Available - fromAvailable)
-                .SetProperty(b => b.Pending, b => b.Pending - fromPending)
+                .SetProperty(b => b.Available, b => b.Available + available)
+                .SetProperty(b => b.Pending, b => b.Pending + pending)
                 .SetProperty(b => b.Owed, b => b.Owed + owed), ct);
-        EnsureMoved(moved, order, PointsEntryKinds.TakenBack);
-        await WriteEntryAsync(db, order.UserId, order.Number, PointsEntryKinds.TakenBack, points, -fromAvailable, -fromPending, owed, ct);
+        if (moved != 1)
+        {
+            return false;
+        }
+
+        await WriteEntryAsync(db, userId, orderNumber, kind, points, available, pending, owed, ct);
+        return true;
     }
 
     /// <summary>Reads the shopper's balance under its row lock (a no-op update), so what is computed from it holds until the commit.</summary>
@@ -156,9 +153,9 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
             ? held
             : throw new InvalidOperationException($"Shopper {userId} has points entries but no points balance.");
 
-    private static void EnsureMoved(int moved, Order order, string kind)
+    private static void EnsureApplied(bool applied, Order order, string kind)
     {
-        if (moved != 1)
+        if (!applied)
         {
             throw new InvalidOperationException($"The points of order {order.Number} can't be {kind}: the shopper's balance doesn't hold them.");
         }
