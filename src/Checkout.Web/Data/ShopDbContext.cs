@@ -50,6 +50,10 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<PointsBalance> PointsBalances => Set<PointsBalance>();
+
+    public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

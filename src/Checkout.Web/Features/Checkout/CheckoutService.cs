@@ -1,6 +1,7 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Inventory;
+using Checkout.Web.Features.Loyalty;
 using Checkout.Web.Infrastructure.Idempotency;
 using Checkout.Web.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace Checkout.Web.Features.Checkout;
 /// </summary>
 public sealed class CheckoutService(
     ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events, IdempotencyClaim idempotency,
-    IOptions<CashOnDeliveryOptions> cashOnDelivery)
+    IOptions<CashOnDeliveryOptions> cashOnDelivery, PointsWallet points)
 {
     private const int Attempts = 3;
 
@@ -135,6 +136,7 @@ public sealed class CheckoutService(
         db.Orders.Add(order);
         events.Add(db, OutboxEvents.OrderCreated, order.Number, new OrderCreatedEvent(order.Number, total));
         await db.SaveChangesAsync(ct);
+        await points.EarnAtCheckoutAsync(db, order, ct);
 
         await db.CartLines.Where(l => l.CartId == id).ExecuteDeleteAsync(ct);
         await db.StockReservations.Where(r => r.CartId == id).ExecuteDeleteAsync(ct);

@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Loyalty;
 using Microsoft.EntityFrameworkCore;
 
 namespace Checkout.Web.Features.Orders;
@@ -8,9 +9,10 @@ namespace Checkout.Web.Features.Orders;
 /// Saves the steps an <see cref="Order"/> takes, each in one write transaction: the order decides (yes, or no with a
 /// reason); a yes is written with a guarded <c>UPDATE … WHERE Status = @from</c> (so of two racing requests exactly one
 /// wins), then what the step means — a refund credited to the card it came from and the units back in stock, each a
-/// guarded statement — and the ledger, stock and timeline entries the order recorded.
+/// guarded statement — the order's bonus points (<see cref="PointsWallet.OrderMovedAsync"/>), and the ledger, stock and
+/// timeline entries the order recorded.
 /// </summary>
-public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, TimeProvider clock)
+public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, TimeProvider clock, PointsWallet points)
 {
     /// <summary>Moves the order to <paramref name="to"/>. A shopper reaches only their own orders, and may only cancel.</summary>
     public Task<TransitionResult> MoveAsync(string number, OrderStatus to, Actor actor, CancellationToken ct) =>
@@ -82,6 +84,7 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         status.IsModified = false;
         await PayBackAsync(order, result.LedgerEntries, ct);
         await RestockAsync(order, result.StockMovements, ct);
+        await points.OrderMovedAsync(db, order, from, to, ct);
         return result;
     }
 
