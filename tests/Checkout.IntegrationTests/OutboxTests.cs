@@ -226,6 +226,32 @@ public sealed partial class OutboxTests
     }
 
     [Fact]
+    public async Task A_batch_part_of_which_another_worker_took_after_the_lease_ran_out_keeps_nothing_and_is_delivered_once_later()
+    {
+        var thief = new LeaseThief();
+        using var shop = Shop(thief);
+        var order = await PayAsync(shop);
+
+        // The thief's message changes hands mid-delivery, as if this worker's lease had run out and another had claimed it.
+        (await shop.Services.GetRequiredService<OutboxWorker>().DeliverDueAsync(CancellationToken.None)).Should().Be(3);
+
+        await using (var db = shop.OpenDatabase())
+        {
+            (await db.OutboxMessages.CountAsync(m => m.ProcessedUtc != null)).Should().Be(0, "nothing of the batch is kept");
+            (await db.DailySales.CountAsync()).Should().Be(0, "the sales count written beside the lost message is rolled back");
+            (await db.OutboxMessages.CountAsync(m => m.LockToken != null)).Should().Be(0, "what the claim still held is let go");
+        }
+
+        await shop.DeliverOutboxAsync(); // claimed again at once, without waiting for the lease
+
+        await using var after = shop.OpenDatabase();
+        (await after.OutboxMessages.CountAsync(m => m.ProcessedUtc == null)).Should().Be(0);
+        (await after.DailySales.SumAsync(d => d.Orders)).Should().Be(1, "the order is counted once");
+        thief.Calls.Should().Be(2);
+        File.Exists(Path.Combine(shop.DataDirectory, "mail", $"{order}.eml")).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task A_long_error_is_cut_whole_characters_and_recorded_without_disturbing_the_batch()
     {
         // Cut at 2 000 characters it would end in half an emoji, which PostgreSQL refuses to store.
@@ -488,6 +514,29 @@ public sealed partial class OutboxTests
             }
 
             return result;
+        }
+    }
+
+    /// <summary>The first time, hands its own message to another claim inside the delivery, as a worker whose lease ran out finds it.</summary>
+    private sealed class LeaseThief : IOutboxHandler
+    {
+        public const string HandlerName = "lease-thief";
+
+        public int Calls { get; private set; }
+
+        public string EventType => OutboxEvents.OrderCreated;
+
+        public string Name => HandlerName;
+
+        public bool WritesDatabase => true;
+
+        public async Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct)
+        {
+            if (++Calls == 1)
+            {
+                var other = Guid.NewGuid();
+                await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, other), ct);
+            }
         }
     }
 

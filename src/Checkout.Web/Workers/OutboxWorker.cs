@@ -139,9 +139,9 @@ public sealed partial class OutboxWorker(
     }
 
     /// <summary>
-    /// Runs each message's handler and marks it processed, the whole batch in one transaction (one commit, one disk
-    /// sync, instead of one per message). Handlers that only read run first, outside it. Each message's writes run
-    /// inside its own savepoint: a failing one is rolled back to it and its failure recorded, without undoing the others.
+    /// Runs each message's handler and marks the batch processed, all in one transaction (one commit, one disk sync,
+    /// instead of one per message). Handlers that only read run first, outside it. Each writing handler runs inside its
+    /// own savepoint: a failing one is rolled back to it and its failure recorded, without undoing the others.
     /// </summary>
     private async Task DeliverAsync(ShopDbContext db, List<OutboxMessage> batch, Guid claim, CancellationToken ct)
     {
@@ -163,15 +163,24 @@ public sealed partial class OutboxWorker(
         }
 
         var failures = new List<(OutboxMessage Message, Exception Failure, bool Dead, string Error)>();
+        var delivered = new List<long>();
+        var marked = 0;
         await using (var transaction = await writes.BeginAsync(db, ct))
         {
             foreach (var message in batch)
             {
+                _handlers.TryGetValue(message.Handler, out var handler);
+                if (handler is { WritesDatabase: false } && !failed.ContainsKey(message.Id))
+                {
+                    delivered.Add(message.Id); // handled above, outside the transaction: only its mark is left to write
+                    continue;
+                }
+
                 db.ChangeTracker.Clear();
                 await transaction.CreateSavepointAsync(Delivery, ct);
                 try
                 {
-                    if (!_handlers.TryGetValue(message.Handler, out var handler))
+                    if (handler is null)
                     {
                         throw new InvalidOperationException($"No handler named '{message.Handler}' is registered.");
                     }
@@ -181,23 +190,8 @@ public sealed partial class OutboxWorker(
                         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failedBefore);
                     }
 
-                    if (handler.WritesDatabase)
-                    {
-                        await handler.HandleAsync(message, db, ct);
-                    }
-
-                    var processedUtc = clock.GetUtcNow().UtcDateTime;
-                    var marked = await db.OutboxMessages
-                        .Where(m => m.Id == message.Id && m.ProcessedUtc == null && m.LockToken == claim)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(m => m.ProcessedUtc, processedUtc)
-                            .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
-                            .SetProperty(m => m.LockToken, (Guid?)null)
-                            .SetProperty(m => m.LastError, (string?)null), ct);
-                    if (marked != 1)
-                    {
-                        await transaction.RollbackToSavepointAsync(Delivery, ct); // our lease ran out and another worker owns it
-                    }
+                    await handler.HandleAsync(message, db, ct);
+                    delivered.Add(message.Id);
                 }
                 catch (Exception failure) when (!ct.IsCancellationRequested)
                 {
@@ -220,7 +214,35 @@ public sealed partial class OutboxWorker(
                 await transaction.ReleaseSavepointAsync(Delivery, ct);
             }
 
-            await transaction.CommitAsync(ct);
+            // One statement marks the batch, and only what this claim still holds. Fewer rows than delivered means a lease
+            // ran out and another worker took those messages: their writes here must not stand beside that worker's, so
+            // nothing of the batch is kept.
+            var processedUtc = clock.GetUtcNow().UtcDateTime;
+            marked = delivered.Count == 0 ? 0 : await db.OutboxMessages
+                .Where(m => delivered.Contains(m.Id) && m.ProcessedUtc == null && m.LockToken == claim)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.ProcessedUtc, processedUtc)
+                    .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                    .SetProperty(m => m.LockToken, (Guid?)null)
+                    .SetProperty(m => m.LastError, (string?)null), ct);
+            if (marked == delivered.Count)
+            {
+                await transaction.CommitAsync(ct);
+            }
+        }
+
+        if (marked != delivered.Count)
+        {
+            // Rolled back as the transaction was disposed. What this claim still holds is let go, to be claimed again now.
+            LogLeaseLost(log, delivered.Count - marked, batch.Count);
+            db.ChangeTracker.Clear();
+            await using var release = await writes.BeginAsync(db, ct);
+            var ids = batch.Select(m => m.Id).ToList();
+            await db.OutboxMessages
+                .Where(m => ids.Contains(m.Id) && m.ProcessedUtc == null && m.LockToken == claim)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntilUtc, (DateTime?)null), ct);
+            await release.CommitAsync(ct);
+            return;
         }
 
         foreach (var (message, failure, dead, error) in failures)
@@ -268,6 +290,9 @@ public sealed partial class OutboxWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Handler}, {Subject}) failed and its failure could not be recorded; it is tried again when its lease runs out")]
     private static partial void LogNotRecorded(ILogger logger, Exception failure, long id, string handler, string subject);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: another worker took {Lost} of a batch of {Count} messages after this worker's lease ran out; the batch was rolled back and the rest let go, to be tried again")]
+    private static partial void LogLeaseLost(ILogger logger, int lost, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox poll failed; trying again at the next tick")]
     private static partial void LogPollFailed(ILogger logger, Exception failure);
