@@ -13,10 +13,12 @@ public static class SandboxSetup
     public static IServiceCollection AddPaymentSandbox(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
     {
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section)
-            .PostConfigure<IOptions<CloudPaymentsOptions>>((o, gateway) =>
+            .PostConfigure(o =>
             {
-                o.PublicId = string.IsNullOrWhiteSpace(o.PublicId) ? gateway.Value.PublicId : o.PublicId;
-                o.ApiSecret = string.IsNullOrWhiteSpace(o.ApiSecret) ? gateway.Value.ApiSecret : o.ApiSecret;
+                // From the configuration, not the gateway's options: a fault of theirs is reported once, by them.
+                var gateway = configuration.GetSection(CloudPaymentsOptions.Section);
+                o.PublicId = string.IsNullOrWhiteSpace(o.PublicId) ? gateway[nameof(CloudPaymentsOptions.PublicId)] ?? "" : o.PublicId;
+                o.ApiSecret = string.IsNullOrWhiteSpace(o.ApiSecret) ? gateway[nameof(CloudPaymentsOptions.ApiSecret)] ?? "" : o.ApiSecret;
             })
             .Validate(o => !(o.Enabled && environment.IsProduction()),
                 "Payments:Sandbox:Enabled must be false in Production: the sandbox charges nothing and accepts test cards.")
