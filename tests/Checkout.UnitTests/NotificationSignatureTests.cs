@@ -75,6 +75,10 @@ public class NotificationSignatureTests
             signature.Length == 0 ? NotificationRefusal.Unsigned : NotificationRefusal.BadSignature);
 
     [Fact]
+    public void Without_an_api_secret_nothing_is_believed() =>
+        Gateway("").VerifyNotification(NotificationKind.Pay, Body, Headers(Sign(Body, ""))).Refusal.Should().Be(NotificationRefusal.BadSignature);
+
+    [Fact]
     public void An_unsigned_body_is_refused() =>
         Gateway().VerifyNotification(NotificationKind.Pay, Body, Headers()).Refusal.Should().Be(NotificationRefusal.Unsigned);
 

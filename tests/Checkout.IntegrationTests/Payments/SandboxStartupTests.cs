@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Checkout.Testing.Payments;
+using Checkout.Web.Domain;
+using Checkout.Web.Features.Payments.Gateway;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,6 +63,21 @@ public sealed class SandboxStartupTests
         sandbox.Shop.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Should().Contain(["/sandbox/cloudpayments/orders/create", "/sandbox/cloudpayments/payments/find", "/sandbox/cloudpayments/payments/refund",
                 "/sandbox/cloudpayments/payments/tokens/charge", "/sandbox/cloudpayments/pay/{id}"]);
+    }
+
+    [Fact]
+    public async Task Without_credentials_the_shop_starts_and_sends_nothing_to_the_gateway()
+    {
+        using var shop = new ShopFactory
+        {
+            Settings = { ["Payments:CloudPayments:PublicId"] = "", ["Payments:CloudPayments:ApiSecret"] = "", ["Payments:Sandbox:Enabled"] = "false" },
+        };
+
+        var created = await shop.Services.GetRequiredService<IPaymentGateway>().CreatePaymentAsync(
+            new GatewayPaymentRequest("INV-OFF", Money.FromTenge(1_500), "KZT", "Тапсырыс", null, new Uri("http://localhost/payment/return"), false),
+            CancellationToken.None);
+
+        created.Failure.Should().Be(GatewayFailure.NotConfigured);
     }
 
     [Theory]

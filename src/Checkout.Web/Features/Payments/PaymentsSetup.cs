@@ -23,8 +23,8 @@ public static class PaymentsSetup
                 }
             })
             .Validate(o => IsWebUrl(o.BaseUrl), "Payments:CloudPayments:BaseUrl must be the gateway API's absolute http(s) address, e.g. https://api.cloudpayments.ru/.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.PublicId), "Payments:CloudPayments:PublicId must be set: the site's Public ID from the gateway's dashboard.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ApiSecret), "Payments:CloudPayments:ApiSecret must be set: the site's API secret from the gateway's dashboard.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicId) == string.IsNullOrWhiteSpace(o.ApiSecret),
+                "Payments:CloudPayments:PublicId and Payments:CloudPayments:ApiSecret go together: both (the site's credentials from the gateway's dashboard), or neither (no online payments).")
             .Validate(o => o.Timeout > TimeSpan.Zero, "Payments:CloudPayments:Timeout must be positive.")
             .Validate(o => !environment.IsProduction() || !SandboxRoutes.IsSandbox(o.BaseUrl),
                 $"Payments:CloudPayments:BaseUrl points at the sandbox ({SandboxRoutes.Prefix}): Production must use the real gateway.")

@@ -106,6 +106,12 @@ public sealed partial class CloudPaymentsGateway(HttpClient http, IOptions<Cloud
 
     public NotificationCheck VerifyNotification(NotificationKind kind, ReadOnlySpan<byte> body, IHeaderDictionary headers)
     {
+        // Without a secret nothing can be verified: an HMAC under an empty key is anyone's to make.
+        if (!options.Value.Configured)
+        {
+            return NotificationCheck.Refused(NotificationRefusal.BadSignature);
+        }
+
         var secret = options.Value.ApiSecret;
         string? raw = headers[CloudPaymentsSignature.Header];
         string? decoded = headers[CloudPaymentsSignature.DecodedHeader];
@@ -187,6 +193,11 @@ public sealed partial class CloudPaymentsGateway(HttpClient http, IOptions<Cloud
     private async Task<(Envelope<T>? Answer, (GatewayFailure Failure, string? Message)? Failure)> PostAsync<T>(
         string path, object body, string? requestId, string subject, CancellationToken ct)
     {
+        if (!options.Value.Configured)
+        {
+            return (null, (GatewayFailure.NotConfigured, null));
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new StringContent(JsonSerializer.Serialize(body, body.GetType(), Json), Encoding.UTF8, MediaTypeNames.Application.Json),

@@ -14,6 +14,9 @@ public sealed class CloudPaymentsOptions
     /// <summary>The API secret: the Basic authentication's password and the key notifications are signed with.</summary>
     public string ApiSecret { get; set; } = "";
 
+    /// <summary>Both credentials are set; without them the shop takes no online payments (<see cref="GatewayFailure.NotConfigured"/>).</summary>
+    public bool Configured => !string.IsNullOrWhiteSpace(PublicId) && !string.IsNullOrWhiteSpace(ApiSecret);
+
     /// <summary>How long one API call may take before it counts as unanswered.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

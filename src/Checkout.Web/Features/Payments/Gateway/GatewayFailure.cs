@@ -14,4 +14,7 @@ public enum GatewayFailure
 
     /// <summary>An answer that isn't the protocol's, or disagrees with what we asked (another amount).</summary>
     InvalidAnswer,
+
+    /// <summary>The shop has no credentials for the gateway: online payments are off, nothing was sent.</summary>
+    NotConfigured,
 }

@@ -22,6 +22,8 @@ public static class SandboxSetup
             })
             .Validate(o => !(o.Enabled && environment.IsProduction()),
                 "Payments:Sandbox:Enabled must be false in Production: the sandbox charges nothing and accepts test cards.")
+            .Validate(o => !o.Enabled || (!string.IsNullOrWhiteSpace(o.PublicId) && !string.IsNullOrWhiteSpace(o.ApiSecret)),
+                "Payments:Sandbox:PublicId and Payments:Sandbox:ApiSecret (or Payments:CloudPayments') must be set for the sandbox: it checks and signs with them.")
             .Validate(o => !o.Enabled || PaymentsSetup.IsWebUrl(o.NotifyUrl), "Payments:Sandbox:NotifyUrl must be the absolute http(s) address the notifications go to.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.StateFile), "Payments:Sandbox:StateFile must name a file.")
             .Validate(o => o.NotifyTimeout > TimeSpan.Zero, "Payments:Sandbox:NotifyTimeout must be positive.")
