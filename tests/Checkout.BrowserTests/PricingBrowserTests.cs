@@ -1,5 +1,3 @@
-using Checkout.Web.Features.Loyalty;
-using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using Xunit.Abstractions;
 
@@ -7,7 +5,7 @@ namespace Checkout.BrowserTests;
 
 /// <summary>
 /// Issue 14 in Chromium: a coupon applied on the cart page, an order a coupon made free placed with its one button (no
-/// card), and points typed on the payment page checked against the card's balance for what is left.
+/// card), and points earned by a delivered order typed on the payment page, checked against the card's balance for what is left.
 /// </summary>
 public sealed class PricingBrowserTests(ITestOutputHelper output)
 {
@@ -38,10 +36,18 @@ public sealed class PricingBrowserTests(ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public void Points_typed_in_leave_less_to_pay_so_a_card_too_short_for_the_whole_pays_the_rest()
+    public async Task Points_typed_in_leave_less_to_pay_so_a_card_too_short_for_the_whole_pays_the_rest()
     {
-        // One iPhone: 927 490 ₸, more than BCC's 650 000 ₸; 300 000 points (of at most 462 995) leave 627 490 ₸, which it has.
-        using var browser = ShopBrowser.Start(output, services: s => s.AddScoped<IPointsWallet>(_ => new PointsWalletWith(2_000_000)));
+        // With 50 % earned, the worked example earns 925 990 points, available once delivered. One iPhone then costs
+        // 927 490 ₸, more than BCC's 650 000 ₸; 300 000 points (of at most 462 995) leave 627 490 ₸, which it has.
+        using var browser = ShopBrowser.Start(output, settings: new Dictionary<string, string> { ["Loyalty:EarnPercent"] = "50" });
+        using (var shopper = await browser.Shop.SignedInAsync())
+        using (var admin = await OrderFlows.AdminAsync(browser.Shop))
+        {
+            var earning = await OrderFlows.PlaceAsync(shopper, SeededCards.DemoKaspiGold, productId: 1, quantity: 2);
+            await OrderFlows.DriveToAsync(shopper, admin, earning, Web.Domain.OrderStatus.Delivered);
+        }
+
         browser.SignIn(Shopper.DemoEmail, Shopper.DemoPassword, "/main");
         browser.AddToCart(productId: 1, quantity: 1);
         browser.Open("/payment", "points-payment");

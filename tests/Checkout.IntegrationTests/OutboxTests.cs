@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -7,7 +9,10 @@ using Checkout.Web.Infrastructure;
 using Checkout.Web.Outbox;
 using Checkout.Web.Workers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Checkout.IntegrationTests;
 
@@ -221,6 +226,32 @@ public sealed partial class OutboxTests
     }
 
     [Fact]
+    public async Task A_batch_part_of_which_another_worker_took_after_the_lease_ran_out_keeps_nothing_and_is_delivered_once_later()
+    {
+        var thief = new LeaseThief();
+        using var shop = Shop(thief);
+        var order = await PayAsync(shop);
+
+        // The thief's message changes hands mid-delivery, as if this worker's lease had run out and another had claimed it.
+        (await shop.Services.GetRequiredService<OutboxWorker>().DeliverDueAsync(CancellationToken.None)).Should().Be(3);
+
+        await using (var db = shop.OpenDatabase())
+        {
+            (await db.OutboxMessages.CountAsync(m => m.ProcessedUtc != null)).Should().Be(0, "nothing of the batch is kept");
+            (await db.DailySales.CountAsync()).Should().Be(0, "the sales count written beside the lost message is rolled back");
+            (await db.OutboxMessages.CountAsync(m => m.LockToken != null)).Should().Be(0, "what the claim still held is let go");
+        }
+
+        await shop.DeliverOutboxAsync(); // claimed again at once, without waiting for the lease
+
+        await using var after = shop.OpenDatabase();
+        (await after.OutboxMessages.CountAsync(m => m.ProcessedUtc == null)).Should().Be(0);
+        (await after.DailySales.SumAsync(d => d.Orders)).Should().Be(1, "the order is counted once");
+        thief.Calls.Should().Be(2);
+        File.Exists(Path.Combine(shop.DataDirectory, "mail", $"{order}.eml")).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task A_long_error_is_cut_whole_characters_and_recorded_without_disturbing_the_batch()
     {
         // Cut at 2 000 characters it would end in half an emoji, which PostgreSQL refuses to store.
@@ -236,6 +267,31 @@ public sealed partial class OutboxTests
         char.IsHighSurrogate(failed.LastError[^1]).Should().BeFalse();
         (await db.OutboxMessages.CountAsync(m => m.Handler != FlakyHandler.HandlerName && m.ProcessedUtc == null)).Should().Be(0);
         (await db.DailySales.SumAsync(d => d.Orders)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_dead_letter_after_a_very_long_error_keeps_its_note_within_the_column()
+    {
+        using var shop = Shop(new FlakyHandler(_clock, failures: int.MaxValue, error: new string('x', 3 * Lengths.LongText)), maxAttempts: 2);
+        await PayAsync(shop);
+        await shop.DeliverOutboxAsync(); // the first attempt fails: its error is cut to the column's length
+
+        // The second attempt is claimed and its worker dies (a crash): the claim's lease runs out.
+        _clock.Advance(MaxRetryDelay);
+        await using (var db = shop.OpenDatabase())
+        {
+            var crashedUntil = _clock.UtcNow.AddSeconds(-1);
+            await db.OutboxMessages.Where(m => m.Handler == FlakyHandler.HandlerName).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, 2).SetProperty(m => m.LockToken, Guid.NewGuid()).SetProperty(m => m.LockedUntilUtc, crashedUntil));
+        }
+
+        await shop.DeliverOutboxAsync(); // on PostgreSQL a note past varchar(2000) failed the whole claim, at every poll
+
+        await using var check = shop.OpenDatabase();
+        var dead = await check.OutboxMessages.SingleAsync(m => m.Handler == FlakyHandler.HandlerName);
+        dead.DeadLetteredUtc.Should().NotBeNull();
+        dead.LastError!.Length.Should().Be(Lengths.LongText, "the error is cut to make room for the note, which is kept whole");
+        dead.LastError.Should().StartWith("IOException: xxx").And.EndWith("(the worker stopped during its last attempt)");
     }
 
     [Fact]
@@ -261,6 +317,73 @@ public sealed partial class OutboxTests
         dead.DeadLetteredUtc.Should().NotBeNull();
         dead.Attempts.Should().Be(3, "it is not tried a fourth time");
         dead.LastError.Should().Contain("worker stopped");
+    }
+
+    [PostgresFact] // its own PostgreSQL shop, whichever provider the suite runs on
+    public async Task On_PostgreSQL_two_workers_claiming_at_once_take_disjoint_batches_without_waiting_for_each_other()
+    {
+        var name = $"checkout_outbox_{Guid.NewGuid():N}";
+        var connectionString = TestDatabase.PostgresDatabase(name);
+        TestDatabase.ExecuteOnServer($"CREATE DATABASE \"{name}\"");
+        var recorder = new RecordingHandler();
+        var hold = new HoldsFirstCommit();
+        try
+        {
+            using var shop = new ShopFactory
+            {
+                Settings = { ["Database:Provider"] = ShopDatabase.Postgres, ["ConnectionStrings:Shop"] = connectionString, ["Outbox:BatchSize"] = "3" },
+                TestServices = services =>
+                {
+                    services.AddSingleton<IOutboxHandler>(recorder);
+                    services.ConfigureDbContext<PostgresShopDbContext>(options => options.AddInterceptors(hold));
+                    // The shop's own polls would race the test's two claims: here the test is the only worker.
+                    services.Remove(services.Single(d => !d.IsKeyedService && d.ServiceType == typeof(IHostedService)
+                        && d.ImplementationFactory is Func<IServiceProvider, OutboxWorker>));
+                },
+            };
+            var worker = shop.Services.GetRequiredService<OutboxWorker>();
+            await using (var db = ShopDatabase.Open(ShopDatabase.Postgres, connectionString))
+            {
+                var past = DateTime.UtcNow.AddMinutes(-1);
+                db.OutboxMessages.AddRange(Enumerable.Range(1, 6).Select(i => new OutboxMessage
+                {
+                    Type = OutboxEvents.OrderCreated, Handler = RecordingHandler.HandlerName, Subject = $"ORD-{i}", Payload = "{}",
+                    CreatedUtc = past, NextAttemptUtc = past,
+                }));
+                await db.SaveChangesAsync();
+            }
+
+            var first = Task.Run(() => hold.HoldingAsync(() => worker.DeliverDueAsync(CancellationToken.None)));
+            await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30)); // the first claim has its rows and waits to commit
+            int second;
+            List<(long Id, Guid? Claim)> deliveredWhileHeld;
+            try
+            {
+                second = await worker.DeliverDueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
+                deliveredWhileHeld = [.. recorder.Calls];
+            }
+            finally
+            {
+                hold.Release();
+            }
+
+            (await first).Should().Be(3);
+            second.Should().Be(3, "the second claim passes over the rows the first one's open transaction holds");
+            deliveredWhileHeld.Should().HaveCount(3);
+            var batches = recorder.Calls.GroupBy(c => c.Claim).Select(g => g.Select(c => c.Id).Order().ToList()).ToList();
+            batches.Should().HaveCount(2).And.OnlyContain(ids => ids.Count == 3);
+            batches.SelectMany(ids => ids).Should().OnlyHaveUniqueItems().And.HaveCount(6);
+            batches.Should().ContainEquivalentOf(deliveredWhileHeld.Select(c => c.Id).Order().ToList(),
+                "what was delivered while the first claim was open is exactly the second claim's batch");
+
+            await using var check = ShopDatabase.Open(ShopDatabase.Postgres, connectionString);
+            (await check.OutboxMessages.Where(m => m.ProcessedUtc != null).Select(m => m.Attempts).ToListAsync()).Should().Equal(1, 1, 1, 1, 1, 1);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            TestDatabase.ExecuteOnServer($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
     }
 
     /// <summary>
@@ -337,6 +460,83 @@ public sealed partial class OutboxTests
             }
 
             return Interlocked.Decrement(ref _failures) >= 0 ? throw new IOException(error) : Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A handler that notes which message it was given under which claim.</summary>
+    private sealed class RecordingHandler : IOutboxHandler
+    {
+        public const string HandlerName = "recording";
+
+        private readonly ConcurrentQueue<(long Id, Guid? Claim)> _calls = new();
+
+        public IEnumerable<(long Id, Guid? Claim)> Calls => _calls;
+
+        public string EventType => OutboxEvents.OrderCreated;
+
+        public string Name => HandlerName;
+
+        public bool WritesDatabase => false;
+
+        public Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct)
+        {
+            _calls.Enqueue((message.Id, message.LockToken));
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Holds open the first transaction committed inside <see cref="HoldingAsync"/> (its locks with it) until released.</summary>
+    private sealed class HoldsFirstCommit : DbTransactionInterceptor
+    {
+        private static readonly AsyncLocal<bool> Holding = new();
+
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _held;
+
+        public Task Reached => _reached.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task<T> HoldingAsync<T>(Func<Task<T>> run)
+        {
+            Holding.Value = true;
+            return await run();
+        }
+
+        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (Holding.Value && Interlocked.Exchange(ref _held, 1) == 0)
+            {
+                _reached.TrySetResult();
+                await _released.Task;
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>The first time, hands its own message to another claim inside the delivery, as a worker whose lease ran out finds it.</summary>
+    private sealed class LeaseThief : IOutboxHandler
+    {
+        public const string HandlerName = "lease-thief";
+
+        public int Calls { get; private set; }
+
+        public string EventType => OutboxEvents.OrderCreated;
+
+        public string Name => HandlerName;
+
+        public bool WritesDatabase => true;
+
+        public async Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct)
+        {
+            if (++Calls == 1)
+            {
+                var other = Guid.NewGuid();
+                await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, other), ct);
+            }
         }
     }
 

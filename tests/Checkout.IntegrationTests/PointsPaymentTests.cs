@@ -69,28 +69,45 @@ public sealed class PointsPaymentTests : IDisposable
     }
 
     [Fact]
-    public async Task Points_the_wallet_has_pay_part_of_the_goods_and_the_order_shares_them_over_its_lines()
+    public async Task Points_the_shopper_has_pay_part_of_the_goods_the_order_shares_them_over_its_lines_and_the_books_hold()
     {
-        using var shop = new ShopFactory { TestServices = services => services.AddScoped<IPointsWallet>(_ => new PointsWalletWith(200_000)) };
-        using var shopper = await ShopperWithCartAsync(shop);
+        // The worked example earns 18 519 points, available once delivered; they then pay part of the next order.
+        using var shopper = await _shop.SignedInAsync();
+        using var admin = await AdminAsync(_shop);
+        var first = await PlaceAsync(shopper, SeededCards.DemoKaspiGold, productId: 1, quantity: 2);
+        await DriveToAsync(shopper, admin, first, Web.Domain.OrderStatus.Delivered);
+        (await shopper.AddToCartAsync(1, 2)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await shopper.AddToCartAsync(CheapProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var page = await shopper.GetPageAsync("/payment");
-        page.QuerySelector("#points-input")!.GetAttribute("max").Should().Be("200000");
+        page.QuerySelector("#points-input")!.GetAttribute("max").Should().Be("18519");
 
-        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold, points = 100_000, expected_total = 1_883_470 }));
+        var answer = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold, points = 10_000, expected_total = 1_883_470 }));
 
         answer.Status.Should().Be(HttpStatusCode.OK, answer.Json);
-        answer.TotalPaid.Should().Be(1_883_470 - 100_000);
+        answer.TotalPaid.Should().Be(1_883_470 - 10_000);
         using (var json = JsonDocument.Parse(answer.Json))
         {
-            json.RootElement.GetProperty("points_used").GetInt64().Should().Be(100_000);
+            json.RootElement.GetProperty("points_used").GetInt64().Should().Be(10_000);
         }
 
-        await using var db = shop.OpenDatabase();
-        var order = await db.Orders.Include(o => o.Lines).SingleAsync();
-        order.PointsTiyn.Should().Be(10_000_000);
-        order.Lines.Sum(l => l.PointsTiyn).Should().Be(10_000_000, "the lines' shares sum to the order's points");
-        order.Lines.OrderBy(l => l.ProductId).Select(l => l.PointsTiyn).Should().Equal(9_840_646, 159_354); // 1 851 980 : 29 990, the odd tiyn to the larger remainder
-        (await shopper.GetPageAsync($"/orders/{order.Number}")).QuerySelector("[data-points-used]")!.TextContent.Should().Be("−100 000 ₸");
+        await using (var db = _shop.OpenDatabase())
+        {
+            var order = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.Number == answer.OrderNumber);
+            order.PointsTiyn.Should().Be(1_000_000);
+            order.Lines.OrderBy(l => l.ProductId).Select(l => l.PointsTiyn).Should().Equal(984_065, 15_935); // 1 851 980 : 29 990, largest remainder
+            (await db.PointsBalances.SingleAsync()).Available.Should().Be(8_519);
+            (await db.PointsEntries.SingleAsync(e => e.OrderNumber == order.Number && e.Kind == "earned")).Points
+                .Should().Be(18_719, "1 % of the goods paid: 1 881 970 − 10 000 ₸");
+        }
+
+        (await shopper.GetPageAsync($"/orders/{answer.OrderNumber}")).QuerySelector("[data-points-used]")!.TextContent.Should().Be("−10 000 ₸");
+        (await VerifyCommandAsync()).Should().Be(0);
+    }
+
+    private async Task<int> VerifyCommandAsync()
+    {
+        await _shop.WaitForOutboxAsync();
+        await using var output = new StringWriter();
+        return await Web.Operations.VerifyCommand.RunAsync(_shop.Services, [], output);
     }
 }

@@ -24,11 +24,13 @@ public sealed class VerifyTests : IDisposable
             .And.Contain("[ok] coupons: each coupon's uses = its redemptions = its standing orders, within its limits — 5 of 5 agree, 0 uses")
             .And.Contain("[ok] stock: Σ movements = stock — 18 of 18 products agree")
             .And.Contain("[ok] orders' stock: each order took its units out unless undone, product by product — 1 of 1 agree")
+            .And.Contain("[ok] points: each shopper's Σ ledger entries = their balance, nothing below zero — 1 of 1 shoppers agree, Σ available 0, pending 18 519, owed 0")
+            .And.Contain("[ok] orders' points: each order's entries fit its state, each moving what its kind says — 1 of 1 orders with points agree")
             .And.Contain("[ok] events: every order has its order.created for each handler — 1 orders × 2 handlers")
             .And.Contain("[ok] deliveries: 2 delivered, 0 still pending, 0 dead letters")
             .And.Contain("[ok] daily sales: each order counted once — 1 days, 1 orders counted")
             .And.Contain("[ok] e-mails: one confirmation per delivered order — 1 delivered, 1 .eml files")
-            .And.Contain("verify: all 11 invariants hold.")
+            .And.Contain("verify: all 13 invariants hold.")
             .And.NotContain("BROKEN");
         order.Should().StartWith("ORD-");
     }
@@ -47,7 +49,43 @@ public sealed class VerifyTests : IDisposable
         exit.Should().Be(1);
         output.Should().Contain("[BROKEN] cards")
             .And.Contain("card 1 (Kaspi Gold): opening 4 300 000 ₸ − entries 1 853 480 ₸ = 2 446 520 ₸, but the balance is 2 446 521 ₸")
-            .And.Contain("verify: 1 of 11 invariants broken.");
+            .And.Contain("verify: 1 of 13 invariants broken.");
+    }
+
+    [Fact]
+    public async Task Points_changed_behind_their_ledger_and_entries_that_do_not_fit_their_order_are_named()
+    {
+        var order = await PayAndDeliverAsync();
+        string demo;
+        await using (var db = _shop.OpenDatabase())
+        {
+            demo = await db.Users.Where(u => u.Email == Shopper.DemoEmail).Select(u => u.Id).SingleAsync();
+            await db.PointsBalances.ExecuteUpdateAsync(s => s.SetProperty(b => b.Available, 500));
+            await db.PointsEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Points, 100));
+        }
+
+        var (exit, output) = await VerifyAsync();
+
+        exit.Should().Be(1);
+        output.Should().Contain("[BROKEN] points: each shopper's Σ ledger entries = their balance, nothing below zero — 0 of 1 shoppers agree")
+            .And.Contain($"shopper {demo}: Σ entries available 0, pending 18 519, owed 0, but the balance is available 500, pending 18 519, owed 0")
+            .And.Contain("[BROKEN] orders' points")
+            .And.Contain($"order {order}: entry").And.Contain("(earned 100) moves available 0, pending 18519, owed 0")
+            .And.Contain("verify: 2 of 13 invariants broken.");
+
+        await using (var db = _shop.OpenDatabase())
+        {
+            await db.PointsBalances.ExecuteUpdateAsync(s => s.SetProperty(b => b.Available, 0));
+            await db.PointsEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Points, 18_519));
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Orders" SET "Status" = 'delivered'""");
+        }
+
+        (exit, output) = await VerifyAsync();
+
+        exit.Should().Be(1);
+        output.Should().Contain("[ok] points:")
+            .And.Contain($"order {order} (delivered): released 0 points, its state says 18 519")
+            .And.Contain("verify: 1 of 13 invariants broken.");
     }
 
     [Fact]
@@ -95,7 +133,7 @@ public sealed class VerifyTests : IDisposable
         var order = (await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }))).OrderNumber!;
         await _shop.WaitForOutboxAsync();
         (await VerifyAsync()).Output.Should().Contain("[ok] coupons: each coupon's uses = its redemptions = its standing orders, within its limits — 5 of 5 agree, 1 uses")
-            .And.Contain("[ok] orders' prices").And.Contain("verify: all 11 invariants hold.");
+            .And.Contain("[ok] orders' prices").And.Contain("verify: all 13 invariants hold.");
 
         await using (var db = _shop.OpenDatabase())
         {

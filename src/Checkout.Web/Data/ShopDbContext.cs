@@ -54,6 +54,10 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<CouponRedemption> CouponRedemptions => Set<CouponRedemption>();
 
+    public DbSet<PointsBalance> PointsBalances => Set<PointsBalance>();
+
+    public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

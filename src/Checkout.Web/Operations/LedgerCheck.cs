@@ -17,7 +17,8 @@ namespace Checkout.Web.Operations;
 /// each coupon's uses = its redemptions = its standing (not cancelled) orders, within its limits.
 /// Stock: every product's movements sum to its stock, and every order took its units out unless it was undone.
 /// Nothing below zero. Events: every order's <c>order.created</c> written for each handler and delivered once in
-/// effect (one e-mail file per order, daily sales equal to the orders counted). Used by <c>verify</c>, the load
+/// effect (one e-mail file per order, daily sales equal to the orders counted). Points: every shopper's ledger entries
+/// sum to their balance, none below zero, and every order's entries fit its state. Used by <c>verify</c>, the load
 /// generator, the crash test and the integration tests.
 /// </summary>
 public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> orderCreatedHandlers, string? pickupDirectory)
@@ -41,6 +42,8 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             await CouponsAsync(ct),
             await StockAsync(ct),
             await OrdersStockAsync(ct),
+            await PointsAsync(ct),
+            await OrdersPointsAsync(ct),
             await EventsWrittenAsync(ct),
             await DeliveriesAsync(ct),
             await DailySalesAsync(ct),
@@ -216,6 +219,110 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
         return new Finding($"orders' stock: each order took its units out unless undone, product by product — {Count(orders.Count - bad)} of {Count(orders.Count)} agree", off);
     }
 
+    private async Task<Finding> PointsAsync(CancellationToken ct)
+    {
+        var balances = await db.PointsBalances.AsNoTracking().ToDictionaryAsync(b => b.UserId, ct);
+        var sums = await db.PointsEntries
+            .GroupBy(e => e.UserId)
+            .Select(g => new { UserId = g.Key, Available = g.Sum(e => e.Available), Pending = g.Sum(e => e.Pending), Owed = g.Sum(e => e.Owed) })
+            .ToDictionaryAsync(x => x.UserId, ct);
+        var shoppers = balances.Keys.Union(sums.Keys).Order(StringComparer.Ordinal).ToList();
+        var off = new List<string>();
+        var bad = 0;
+        foreach (var userId in shoppers)
+        {
+            (long Available, long Pending, long Owed) held = balances.TryGetValue(userId, out var b) ? (b.Available, b.Pending, b.Owed) : (0, 0, 0);
+            (long Available, long Pending, long Owed) summed = sums.TryGetValue(userId, out var s) ? (s.Available, s.Pending, s.Owed) : (0, 0, 0);
+            var before = off.Count;
+            if (held != summed)
+            {
+                off.Add($"shopper {userId}: Σ entries {Points(summed)}, but the balance is {Points(held)}");
+            }
+
+            if (held.Available < 0 || held.Pending < 0 || held.Owed < 0)
+            {
+                off.Add($"shopper {userId}: below zero: {Points(held)}");
+            }
+            else if (held.Available > 0 && held.Owed > 0)
+            {
+                off.Add($"shopper {userId}: {Count(held.Owed)} points owed while {Count(held.Available)} are available (what is owed is paid off first)");
+            }
+
+            bad += off.Count > before ? 1 : 0;
+        }
+
+        return new Finding($"points: each shopper's Σ ledger entries = their balance, nothing below zero — {Count(shoppers.Count - bad)} of {Count(shoppers.Count)} shoppers agree, " +
+            $"Σ available {Count(balances.Values.Sum(x => x.Available))}, pending {Count(balances.Values.Sum(x => x.Pending))}, owed {Count(balances.Values.Sum(x => x.Owed))}", off);
+    }
+
+    private async Task<Finding> OrdersPointsAsync(CancellationToken ct)
+    {
+        // Per order: earned (a cash order only once handed over), released once handed over, and an undone order gave
+        // back what it spent and took back what it earned — each entry moving the balance the way its kind does.
+        var entries = await db.PointsEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
+        var numbers = entries.Select(e => e.OrderNumber).Distinct().ToList();
+        var orders = await db.Orders
+            .Where(o => numbers.Contains(o.Number))
+            .Select(o => new { o.Number, o.UserId, o.Status, o.PaymentMethod })
+            .ToDictionaryAsync(o => o.Number, ct);
+        var off = new List<string>();
+        var bad = 0;
+        foreach (var byOrder in entries.GroupBy(e => e.OrderNumber))
+        {
+            var before = off.Count;
+            off.AddRange(OrderPointsBreaks(byOrder.Key, [.. byOrder], orders.TryGetValue(byOrder.Key, out var o) ? (o.UserId, o.Status, o.PaymentMethod) : null));
+            bad += off.Count > before ? 1 : 0;
+        }
+
+        return new Finding($"orders' points: each order's entries fit its state, each moving what its kind says — {Count(numbers.Count - bad)} of {Count(numbers.Count)} orders with points agree", off);
+    }
+
+    private static IEnumerable<string> OrderPointsBreaks(string number, IReadOnlyList<PointsEntry> entries, (string UserId, OrderStatus Status, string PaymentMethod)? order)
+    {
+        foreach (var e in entries.Where(e => !PointsEntryKinds.Moves(e.Kind, e.Points, e.Available, e.Pending, e.Owed)))
+        {
+            yield return $"order {number}: entry {e.Id} ({e.Kind} {Count(e.Points)}) moves available {e.Available}, pending {e.Pending}, owed {e.Owed}";
+        }
+
+        if (order is not { } placed)
+        {
+            yield return $"order {number}: {entries.Count} points entries, no such order";
+            yield break;
+        }
+
+        foreach (var e in entries.Where(e => e.UserId != placed.UserId))
+        {
+            yield return $"order {number}: entry {e.Id} ({e.Kind}) is another shopper's";
+        }
+
+        if (!placed.Status.IsKnown())
+        {
+            yield return $"order {number}: its status is not one the shop knows, so what its points should be can't be said";
+            yield break;
+        }
+
+        var points = entries.GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Sum(e => e.Points));
+        var handedOver = placed.Status is OrderStatus.Delivered or OrderStatus.Completed or OrderStatus.ReturnRequested or OrderStatus.Refunded;
+        var undone = Order.IsUndone(placed.Status);
+        var earned = points.GetValueOrDefault(PointsEntryKinds.Earned);
+        var spent = points.GetValueOrDefault(PointsEntryKinds.Spent);
+        if (earned > 0 && placed.PaymentMethod == PaymentMethods.CashOnDelivery && !handedOver)
+        {
+            yield return $"order {number} (cash_on_delivery, {placed.Status.ToName()}): earned {Count(earned)} points before it was paid";
+        }
+
+        var expected = new (string Kind, long Points)[]
+        {
+            (PointsEntryKinds.Released, handedOver ? earned : 0),
+            (PointsEntryKinds.Returned, undone ? spent : 0),
+            (PointsEntryKinds.TakenBack, undone ? earned : 0),
+        };
+        foreach (var (kind, wanted) in expected.Where(x => points.GetValueOrDefault(x.Kind) != x.Points))
+        {
+            yield return $"order {number} ({placed.Status.ToName()}): {kind} {Count(points.GetValueOrDefault(kind))} points, its state says {Count(wanted)}";
+        }
+    }
+
     private async Task<Finding> EventsWrittenAsync(CancellationToken ct)
     {
         var missing = new List<string>();
@@ -297,6 +404,9 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             : [];
 
     private static string Count(long n) => n.ToString("#,0", Spaced);
+
+    private static string Points((long Available, long Pending, long Owed) points) =>
+        $"available {Count(points.Available)}, pending {Count(points.Pending)}, owed {Count(points.Owed)}";
 
     /// <summary>One invariant: what was checked (with counts), and each card, order or message that breaks it.</summary>
     public sealed record Finding(string Checked, IReadOnlyList<string> Breaks)

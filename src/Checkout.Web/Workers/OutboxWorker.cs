@@ -9,7 +9,8 @@ namespace Checkout.Web.Workers;
 /// <summary>
 /// Delivers outbox messages to their handlers, at least once. A message is first claimed with a guarded update
 /// (so two workers, in one process or on several instances, never run it at the same time while its lease
-/// holds), then handled and marked processed in one transaction with the rest of its batch. A failure waits with exponential backoff;
+/// holds; on PostgreSQL they pass over each other's claims instead of queuing behind them), then handled and marked
+/// processed in one transaction with the rest of its batch. A failure waits with exponential backoff;
 /// after <see cref="OutboxOptions.MaxAttempts"/> the message is a dead letter until an admin retries it.
 /// </summary>
 public sealed partial class OutboxWorker(
@@ -29,7 +30,9 @@ public sealed partial class OutboxWorker(
         {
             try
             {
-                while (await DeliverDueAsync(stoppingToken) > 0)
+                // A full batch means more may be waiting: go on at once. A part batch waits for the next tick, so under load
+                // the worker takes messages in batches, not a claim and a delivery per message, each a write of its own.
+                while (await DeliverDueAsync(stoppingToken) == options.Value.BatchSize)
                 {
                 }
             }
@@ -57,15 +60,22 @@ public sealed partial class OutboxWorker(
     }
 
     /// <summary>
-    /// Takes the oldest due messages in one guarded statement: only those nobody holds (or whose holder's lease ran
-    /// out) get this claim's token, and each counts an attempt now, so a worker that dies mid-delivery used one.
+    /// Takes the oldest due messages: only those nobody holds (or whose holder's lease ran out) get this claim's token,
+    /// and each counts an attempt now, so a worker that dies mid-delivery used one. A message whose every attempt ended
+    /// with the worker itself gone (it crashes the process) is given up first.
     /// </summary>
     private async Task<List<OutboxMessage>> ClaimAsync(ShopDbContext db, Guid claim, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await writes.BeginAsync(db, ct);
+        var batch = db.Database.IsSqlite() ? await ClaimOnSqliteAsync(db, claim, now, ct) : await ClaimOnPostgresAsync(db, claim, now, ct);
+        await transaction.CommitAsync(ct);
+        return batch;
+    }
 
-        // A message whose every attempt ended with the worker itself gone (it crashes the process) is given up too.
+    /// <summary>SQLite has one writer, so nobody else claims meanwhile: two guarded updates, then the claimed rows.</summary>
+    private async Task<List<OutboxMessage>> ClaimOnSqliteAsync(ShopDbContext db, Guid claim, DateTime now, CancellationToken ct)
+    {
         var maxAttempts = options.Value.MaxAttempts;
         var batchSize = options.Value.BatchSize;
         var leasedUntil = now + options.Value.Lease; // values, not expressions, inside queries: EF would compile those on every run
@@ -75,7 +85,7 @@ public sealed partial class OutboxWorker(
                 .SetProperty(m => m.DeadLetteredUtc, now)
                 .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
                 .SetProperty(m => m.LockToken, (Guid?)null)
-                .SetProperty(m => m.LastError, m => (m.LastError ?? "") + " (the worker stopped during its last attempt)"), ct);
+                .SetProperty(m => m.LastError, m => (m.LastError ?? "").Substring(0, MaxErrorLength - WorkerStopped.Length) + WorkerStopped), ct);
 
         var due = db.OutboxMessages
             .Where(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null && m.NextAttemptUtc <= now
@@ -89,15 +99,49 @@ public sealed partial class OutboxWorker(
                 .SetProperty(m => m.LockToken, claim)
                 .SetProperty(m => m.LockedUntilUtc, leasedUntil)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        var batch = claimed == 0 ? [] : await db.OutboxMessages.AsNoTracking().Where(m => m.LockToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
-        await transaction.CommitAsync(ct);
+        return claimed == 0 ? [] : await db.OutboxMessages.AsNoTracking().Where(m => m.LockToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// PostgreSQL, where several instances claim at once: one statement that gives up the dead and claims a batch,
+    /// passing over the rows another worker's claim has locked (<c>SKIP LOCKED</c>) instead of waiting for its commit.
+    /// A message given up is not claimed: the statement's parts all see the table as it was when it began.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimOnPostgresAsync(ShopDbContext db, Guid claim, DateTime now, CancellationToken ct)
+    {
+        var maxAttempts = options.Value.MaxAttempts;
+        var leasedUntil = now + options.Value.Lease;
+        var batch = await db.OutboxMessages.FromSql($"""
+            WITH dead AS MATERIALIZED (
+                SELECT "Id" FROM "OutboxMessages"
+                WHERE "ProcessedUtc" IS NULL AND "DeadLetteredUtc" IS NULL AND "Attempts" >= {maxAttempts} AND "LockedUntilUtc" < {now}
+                FOR UPDATE SKIP LOCKED
+            ), buried AS (
+                UPDATE "OutboxMessages" AS m
+                SET "DeadLetteredUtc" = {now}, "LockedUntilUtc" = NULL, "LockToken" = NULL,
+                    "LastError" = left(coalesce(m."LastError", ''), {MaxErrorLength - WorkerStopped.Length}) || {WorkerStopped}
+                FROM dead WHERE m."Id" = dead."Id"
+            ), due AS MATERIALIZED (
+                SELECT "Id" FROM "OutboxMessages"
+                WHERE "ProcessedUtc" IS NULL AND "DeadLetteredUtc" IS NULL AND "NextAttemptUtc" <= {now}
+                    AND ("LockedUntilUtc" IS NULL OR ("LockedUntilUtc" < {now} AND "Attempts" < {maxAttempts}))
+                ORDER BY "Id"
+                LIMIT {options.Value.BatchSize}
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE "OutboxMessages" AS m
+            SET "LockToken" = {claim}, "LockedUntilUtc" = {leasedUntil}, "Attempts" = m."Attempts" + 1
+            FROM due WHERE m."Id" = due."Id"
+            RETURNING m.*
+            """).AsNoTracking().ToListAsync(ct);
+        batch.Sort((a, b) => a.Id.CompareTo(b.Id));
         return batch;
     }
 
     /// <summary>
-    /// Runs each message's handler and marks it processed, the whole batch in one transaction (one commit, one disk
-    /// sync, instead of one per message). Handlers that only read run first, outside it. Each message's writes run
-    /// inside its own savepoint: a failing one is rolled back to it and its failure recorded, without undoing the others.
+    /// Runs each message's handler and marks the batch processed, all in one transaction (one commit, one disk sync,
+    /// instead of one per message). Handlers that only read run first, outside it. Each writing handler runs inside its
+    /// own savepoint: a failing one is rolled back to it and its failure recorded, without undoing the others.
     /// </summary>
     private async Task DeliverAsync(ShopDbContext db, List<OutboxMessage> batch, Guid claim, CancellationToken ct)
     {
@@ -119,15 +163,24 @@ public sealed partial class OutboxWorker(
         }
 
         var failures = new List<(OutboxMessage Message, Exception Failure, bool Dead, string Error)>();
+        var delivered = new List<long>();
+        var marked = 0;
         await using (var transaction = await writes.BeginAsync(db, ct))
         {
             foreach (var message in batch)
             {
+                _handlers.TryGetValue(message.Handler, out var handler);
+                if (handler is { WritesDatabase: false } && !failed.ContainsKey(message.Id))
+                {
+                    delivered.Add(message.Id); // handled above, outside the transaction: only its mark is left to write
+                    continue;
+                }
+
                 db.ChangeTracker.Clear();
                 await transaction.CreateSavepointAsync(Delivery, ct);
                 try
                 {
-                    if (!_handlers.TryGetValue(message.Handler, out var handler))
+                    if (handler is null)
                     {
                         throw new InvalidOperationException($"No handler named '{message.Handler}' is registered.");
                     }
@@ -137,23 +190,8 @@ public sealed partial class OutboxWorker(
                         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failedBefore);
                     }
 
-                    if (handler.WritesDatabase)
-                    {
-                        await handler.HandleAsync(message, db, ct);
-                    }
-
-                    var processedUtc = clock.GetUtcNow().UtcDateTime;
-                    var marked = await db.OutboxMessages
-                        .Where(m => m.Id == message.Id && m.ProcessedUtc == null && m.LockToken == claim)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(m => m.ProcessedUtc, processedUtc)
-                            .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
-                            .SetProperty(m => m.LockToken, (Guid?)null)
-                            .SetProperty(m => m.LastError, (string?)null), ct);
-                    if (marked != 1)
-                    {
-                        await transaction.RollbackToSavepointAsync(Delivery, ct); // our lease ran out and another worker owns it
-                    }
+                    await handler.HandleAsync(message, db, ct);
+                    delivered.Add(message.Id);
                 }
                 catch (Exception failure) when (!ct.IsCancellationRequested)
                 {
@@ -176,7 +214,35 @@ public sealed partial class OutboxWorker(
                 await transaction.ReleaseSavepointAsync(Delivery, ct);
             }
 
-            await transaction.CommitAsync(ct);
+            // One statement marks the batch, and only what this claim still holds. Fewer rows than delivered means a lease
+            // ran out and another worker took those messages: their writes here must not stand beside that worker's, so
+            // nothing of the batch is kept.
+            var processedUtc = clock.GetUtcNow().UtcDateTime;
+            marked = delivered.Count == 0 ? 0 : await db.OutboxMessages
+                .Where(m => delivered.Contains(m.Id) && m.ProcessedUtc == null && m.LockToken == claim)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.ProcessedUtc, processedUtc)
+                    .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                    .SetProperty(m => m.LockToken, (Guid?)null)
+                    .SetProperty(m => m.LastError, (string?)null), ct);
+            if (marked == delivered.Count)
+            {
+                await transaction.CommitAsync(ct);
+            }
+        }
+
+        if (marked != delivered.Count)
+        {
+            // Rolled back as the transaction was disposed. What this claim still holds is let go, to be claimed again now.
+            LogLeaseLost(log, delivered.Count - marked, batch.Count);
+            db.ChangeTracker.Clear();
+            await using var release = await writes.BeginAsync(db, ct);
+            var ids = batch.Select(m => m.Id).ToList();
+            await db.OutboxMessages
+                .Where(m => ids.Contains(m.Id) && m.ProcessedUtc == null && m.LockToken == claim)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntilUtc, (DateTime?)null), ct);
+            await release.CommitAsync(ct);
+            return;
         }
 
         foreach (var (message, failure, dead, error) in failures)
@@ -216,10 +282,17 @@ public sealed partial class OutboxWorker(
         return (dead, error);
     }
 
-    private const int MaxErrorLength = 2000;
+    /// <summary>The longest error text its column holds (<c>varchar(2000)</c> on PostgreSQL, which refuses a longer one).</summary>
+    private const int MaxErrorLength = Lengths.LongText;
+
+    /// <summary>Added to a message's last error when it is given up after its worker died during its last attempt.</summary>
+    private const string WorkerStopped = " (the worker stopped during its last attempt)";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Handler}, {Subject}) failed and its failure could not be recorded; it is tried again when its lease runs out")]
     private static partial void LogNotRecorded(ILogger logger, Exception failure, long id, string handler, string subject);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: another worker took {Lost} of a batch of {Count} messages after this worker's lease ran out; the batch was rolled back and the rest let go, to be tried again")]
+    private static partial void LogLeaseLost(ILogger logger, int lost, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox poll failed; trying again at the next tick")]
     private static partial void LogPollFailed(ILogger logger, Exception failure);

@@ -101,6 +101,10 @@ public sealed class ApiContractJourneyTests(ITestOutputHelper output) : IDisposa
         await Check(app.PostAsync($"/api/v1/orders/{number}/cancel", null, Key()));
         await Check(app.PostAsync($"/api/v1/orders/{number}/cancel", null, Key()));
         await Check(aidos.PostAsync($"/api/v1/orders/{number}/cancel", null, Key()));
+
+        // The points the order earned and the cancel took back.
+        await Check(app.GetAsync("/api/v1/me/points"));
+        await Check(guest.GetAsync("/api/v1/me/points"));
         await Check(app.PostAsync("/api/v1/auth/logout", new { refresh_token = refreshed.GetProperty("refresh_token").GetString() }));
 
         output.WriteLine($"{contract.Checks} contract checks over {contract.Covered.Count} of {contract.Operations.Count} operations");

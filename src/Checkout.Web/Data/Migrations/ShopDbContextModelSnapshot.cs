@@ -649,6 +649,79 @@ namespace Checkout.Web.Data.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Checkout.Web.Domain.PointsBalance", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Owed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("PointsBalances", t =>
+                        {
+                            t.HasCheckConstraint("CK_PointsBalances_Available", "\"Available\" >= 0");
+
+                            t.HasCheckConstraint("CK_PointsBalances_Owed", "\"Owed\" >= 0");
+
+                            t.HasCheckConstraint("CK_PointsBalances_Pending", "\"Pending\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.PointsEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Owed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderNumber", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("PointsEntries");
+                });
+
             modelBuilder.Entity("Checkout.Web.Domain.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -1231,6 +1304,24 @@ namespace Checkout.Web.Data.Migrations
                         .WithMany("Vat")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.PointsBalance", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.ShopUser", null)
+                        .WithOne()
+                        .HasForeignKey("Checkout.Web.Domain.PointsBalance", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.PointsEntry", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.ShopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

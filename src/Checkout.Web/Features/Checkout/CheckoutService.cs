@@ -12,8 +12,8 @@ namespace Checkout.Web.Features.Checkout;
 
 /// <summary>
 /// Pays for a shopper's cart in one database transaction: take the cart, price it (<see cref="Pricing"/>: its coupon,
-/// checked again here, and the points asked for), spend the points, debit the card and decrement stock with guarded
-/// statements, write the order and its payment, count the coupon's use with a guarded statement, empty the cart and
+/// checked again here, and the points asked for), debit the card, spend the points and decrement stock with guarded
+/// statements, write the order and its payment, earn its points, count the coupon's use with a guarded statement, empty the cart and
 /// release its reservations, commit. Any refusal rolls everything back and leaves the cart as it was. Cash on delivery
 /// places the order the same way without the card: its payment is recorded when the order is delivered; an account
 /// none of whose orders was ever delivered may have only <see cref="CashOnDeliveryOptions.NewShopperMaxOpen"/> open in
@@ -23,7 +23,7 @@ namespace Checkout.Web.Features.Checkout;
 /// </summary>
 public sealed class CheckoutService(
     ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events, IdempotencyClaim idempotency,
-    IOptions<CashOnDeliveryOptions> cashOnDelivery, PricingSettings pricing, IPointsWallet points)
+    IOptions<CashOnDeliveryOptions> cashOnDelivery, PricingSettings pricing, PointsWallet points)
 {
     private const int Attempts = 3;
 
@@ -120,11 +120,6 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.CardRequired);
         }
 
-        if (!await points.SpendAsync(db, userId, number, priced.PointsUsed, ct))
-        {
-            return CheckoutResult.Fail(CheckoutError.PointsNotEnough);
-        }
-
         // The debit is one guarded statement that also reads the new balance; a refusal below rolls it back with the rest.
         var total = priced.Total.Tiyn;
         var newBalance = byCard ? await DebitAsync(userId, asked.CardId!.Value, total, ct) : null;
@@ -141,6 +136,12 @@ public sealed class CheckoutService(
         if (byCard && newBalance is null)
         {
             return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
+        }
+
+        // The points after the card, as a cancel gives them back after the card's refund: the two never lock crosswise.
+        if (!await points.SpendAsync(db, userId, number, priced.PointsUsed, ct))
+        {
+            return CheckoutResult.Fail(CheckoutError.PointsNotEnough);
         }
 
         if (method == PaymentMethods.CashOnDelivery && await OpenCashOverLimitAsync(userId, priced.Total, ct))
@@ -176,6 +177,7 @@ public sealed class CheckoutService(
         db.Orders.Add(order);
         events.Add(db, OutboxEvents.OrderCreated, order.Number, new OrderCreatedEvent(order.Number, total));
         await db.SaveChangesAsync(ct); // the order, its lines, VAT, charge, sale, timeline and the coupon's redemption
+        await points.EarnAtCheckoutAsync(db, order, ct);
 
         await db.CartLines.Where(l => l.CartId == id).ExecuteDeleteAsync(ct);
         await db.StockReservations.Where(r => r.CartId == id).ExecuteDeleteAsync(ct);

@@ -1,0 +1,7 @@
+namespace Checkout.Web.Features.Payments.Sandbox;
+
+public enum SandboxTransactionKind
+{
+    Payment,
+    Refund,
+}
