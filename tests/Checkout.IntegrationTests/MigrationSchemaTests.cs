@@ -68,6 +68,13 @@ public sealed class MigrationSchemaTests : IDisposable
         var books = await new LedgerCheck(db, ["email", "daily-sales"], Directory.CreateTempSubdirectory("checkout-mail-").FullName).RunAsync(CancellationToken.None);
         books.SelectMany(f => f.Breaks).Should().BeEmpty("an upgraded shop's books replay: its old orders took their stock and are in the outbox");
         (await db.OrderEvents.SingleAsync()).Should().BeEquivalentTo(new { OrderId = 1, ToStatus = "pending", ActorRole = "system" });
+
+        // Pricing: an order from before it was sold at 16 % with nothing off; its VAT is the part of its total 9 ₸ × 16 / 116.
+        var order = await db.Orders.Include(o => o.Vat).Include(o => o.Lines).SingleAsync();
+        (order.VatTiyn, order.DiscountTiyn, order.PointsTiyn).Should().Be((124L, 0L, 0L));
+        order.Vat.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Rate = 16, GrossTiyn = 900L, VatTiyn = 124L });
+        order.Lines.Should().ContainSingle().Which.VatRate.Should().Be(16);
+        (await db.Products.SingleAsync()).VatRate.Should().Be(16);
     }
 
     private ShopDbContext Open(string file) =>

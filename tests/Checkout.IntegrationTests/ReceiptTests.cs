@@ -87,7 +87,7 @@ public sealed class ReceiptTests : IDisposable
         var stale = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold, expected_total = long.Parse(shown!) }));
 
         stale.Status.Should().Be(HttpStatusCode.Conflict);
-        stale.Json.Should().Be("""{"status":"error","message":"Себет өзгерді: жаңа соманы тексеріп, қайта төлеңіз","subtotal":925990,"delivery":1500,"total":927490}""");
+        stale.Json.Should().Be("""{"status":"error","message":"Себет өзгерді: жаңа соманы тексеріп, қайта төлеңіз","subtotal":925990,"delivery":1500,"total":927490,"discount":0}""");
         (await DatabaseSnapshot.ReadAsync(_shop)).ChangesSince(before).Should().BeEmpty();
         var paid = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold, expected_total = 927_490 }));
         paid.Status.Should().Be(HttpStatusCode.OK);

@@ -20,6 +20,8 @@ public sealed class VerifyTests : IDisposable
         exit.Should().Be(0, output);
         output.Should().Contain("[ok] cards: opening balance − Σ its ledger entries = balance — 5 of 5 agree")
             .And.Contain("[ok] orders: each order's ledger entries = what its state keeps, on its own card — 1 of 1 agree, Σ kept 1 853 480 ₸ = Σ ledger 1 853 480 ₸")
+            .And.Contain("[ok] orders' prices: each order's totals, VAT per rate and line shares are what Pricing gives its lines — 1 of 1 agree")
+            .And.Contain("[ok] coupons: each coupon's uses = its redemptions = its standing orders, within its limits — 5 of 5 agree, 0 uses")
             .And.Contain("[ok] stock: Σ movements = stock — 18 of 18 products agree")
             .And.Contain("[ok] orders' stock: each order took its units out unless undone, product by product — 1 of 1 agree")
             .And.Contain("[ok] points: each shopper's Σ ledger entries = their balance, nothing below zero — 1 of 1 shoppers agree, Σ available 0, pending 18 519, owed 0")
@@ -28,7 +30,7 @@ public sealed class VerifyTests : IDisposable
             .And.Contain("[ok] deliveries: 2 delivered, 0 still pending, 0 dead letters")
             .And.Contain("[ok] daily sales: each order counted once — 1 days, 1 orders counted")
             .And.Contain("[ok] e-mails: one confirmation per delivered order — 1 delivered, 1 .eml files")
-            .And.Contain("verify: all 11 invariants hold.")
+            .And.Contain("verify: all 13 invariants hold.")
             .And.NotContain("BROKEN");
         order.Should().StartWith("ORD-");
     }
@@ -47,7 +49,7 @@ public sealed class VerifyTests : IDisposable
         exit.Should().Be(1);
         output.Should().Contain("[BROKEN] cards")
             .And.Contain("card 1 (Kaspi Gold): opening 4 300 000 ₸ − entries 1 853 480 ₸ = 2 446 520 ₸, but the balance is 2 446 521 ₸")
-            .And.Contain("verify: 1 of 11 invariants broken.");
+            .And.Contain("verify: 1 of 13 invariants broken.");
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class VerifyTests : IDisposable
             .And.Contain($"shopper {demo}: Σ entries available 0, pending 18 519, owed 0, but the balance is available 500, pending 18 519, owed 0")
             .And.Contain("[BROKEN] orders' points")
             .And.Contain($"order {order}: entry").And.Contain("(earned 100) moves available 0, pending 18519, owed 0")
-            .And.Contain("verify: 2 of 11 invariants broken.");
+            .And.Contain("verify: 2 of 13 invariants broken.");
 
         await using (var db = _shop.OpenDatabase())
         {
@@ -83,7 +85,7 @@ public sealed class VerifyTests : IDisposable
         exit.Should().Be(1);
         output.Should().Contain("[ok] points:")
             .And.Contain($"order {order} (delivered): released 0 points, its state says 18 519")
-            .And.Contain("verify: 1 of 11 invariants broken.");
+            .And.Contain("verify: 1 of 13 invariants broken.");
     }
 
     [Fact]
@@ -120,6 +122,54 @@ public sealed class VerifyTests : IDisposable
         output.Should().Contain($"order {order}: ledger entry").And.Contain("is on card 2, the order's card is 1")
             .And.Contain($"order {order} (pending), product 1: stock movements sum to 0, its lines say -2")
             .And.Contain($"order {order} (pending), product 2: stock movements sum to -2, its lines say 0");
+    }
+
+    [Fact]
+    public async Task A_coupons_uses_redemptions_and_standing_orders_are_held_to_each_other()
+    {
+        using var shopper = await _shop.SignedInAsync();
+        (await shopper.AddToCartAsync(1, 2)).StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
+        (await CouponCartTests.ApplyAsync(shopper, "WELCOME10")).StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
+        var order = (await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }))).OrderNumber!;
+        await _shop.WaitForOutboxAsync();
+        (await VerifyAsync()).Output.Should().Contain("[ok] coupons: each coupon's uses = its redemptions = its standing orders, within its limits — 5 of 5 agree, 1 uses")
+            .And.Contain("[ok] orders' prices").And.Contain("verify: all 13 invariants hold.");
+
+        await using (var db = _shop.OpenDatabase())
+        {
+            await db.Coupons.Where(c => c.Code == "WELCOME10").ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, c => c.Used + 1));
+        }
+
+        var (exit, output) = await VerifyAsync();
+        exit.Should().Be(1);
+        output.Should().Contain("[BROKEN] coupons").And.Contain("coupon WELCOME10: 2 uses, 1 redemptions, 1 standing orders with it");
+
+        await using (var db = _shop.OpenDatabase())
+        {
+            await db.Coupons.Where(c => c.Code == "WELCOME10").ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, 1));
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Orders" SET "Status" = 'cancelled'""");
+        }
+
+        (await VerifyAsync()).Output.Should().Contain($"order {order}: redemption").And.Contain("is cancelled")
+            .And.Contain("coupon WELCOME10: 1 uses, 1 redemptions, 0 standing orders with it");
+    }
+
+    [Fact]
+    public async Task An_order_whose_vat_or_shares_were_changed_behind_the_pricing_is_named()
+    {
+        var order = await PayAndDeliverAsync();
+        await using (var db = _shop.OpenDatabase())
+        {
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "OrderVat" SET "VatTiyn" = "VatTiyn" + 1""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "OrderLines" SET "DiscountTiyn" = 100""");
+        }
+
+        var (exit, output) = await VerifyAsync();
+
+        exit.Should().Be(1);
+        output.Should().Contain("[BROKEN] orders' prices")
+            .And.Contain($"order {order}: VAT 16% 255 652,42 ₸ (in all 255 652,41 ₸), priced 16% 255 652,41 ₸")
+            .And.Contain($"order {order}: its lines' totals, rates or shares of discount and points are not the priced ones");
     }
 
     [Fact]

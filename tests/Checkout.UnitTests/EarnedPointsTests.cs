@@ -15,12 +15,21 @@ public sealed class EarnedPointsTests
     [InlineData(925_990, 2, 100, 1_851_980)]
     public void An_order_earns_its_per_cent_of_the_goods_rounded_down_to_whole_points(long unitTenge, int quantity, int percent, long points)
     {
-        var order = Order.Place("ORD-20261122-7K3Q9X", OrderExamples.Shopper, PaymentMethods.Card, OrderExamples.KaspiGold,
-            new OrderRecipient("Айгерім", "+7 701 000 00 00", "Алматы, Абай даңғылы 1"),
-            [OrderExamples.Line(productId: 1, storeId: 1, unitTenge, quantity)], OrderExamples.PlacedUtc);
+        var order = OrderExamples.Place(PaymentMethods.Card, OrderExamples.KaspiGold, [OrderExamples.Line(productId: 1, storeId: 1, unitTenge, quantity)]);
 
         EarnedPoints.Of(order, percent).Should().Be(points);
         EarnedPoints.GoodsPaid(order).Should().Be(Money.FromTenge(unitTenge * quantity), "delivery earns nothing");
+    }
+
+    [Fact]
+    public void An_order_with_a_coupon_and_points_earns_on_what_was_paid_for_its_goods()
+    {
+        OrderLine[] lines = [OrderExamples.Line(productId: 1, storeId: 1, unitTenge: 925_990, quantity: 2)];
+        var order = OrderExamples.Place(PaymentMethods.Card, OrderExamples.KaspiGold, lines,
+            priced: OrderExamples.PriceOf(lines, CouponTerms.PercentOff(10), points: 10_000), coupon: new CouponUse(1, "WELCOME10", 1));
+
+        EarnedPoints.GoodsPaid(order).Should().Be(Money.FromTenge(1_851_980 - 185_198 - 10_000));
+        EarnedPoints.Of(order, 1).Should().Be(16_567);
     }
 
     [Theory]

@@ -17,10 +17,17 @@ public static class OrderExamples
 
     /// <summary>Two iPhones (925 990 ₸) from store 1 and a pair of earbuds (29 990 ₸) from store 2: 1 853 480 + 29 990 ₸ with delivery.</summary>
     public static Order Placed(string paymentMethod = PaymentMethods.Card) =>
-        Order.Place("ORD-20261122-7K3Q9X", Shopper, paymentMethod, paymentMethod == PaymentMethods.Card ? KaspiGold : null,
-            new OrderRecipient("Айгерім", "+7 701 000 00 00", "Алматы, Абай даңғылы 1"),
-            [Line(productId: 1, storeId: 1, unitTenge: 925_990, quantity: 2), Line(productId: 18, storeId: 2, unitTenge: 29_990, quantity: 1)],
-            PlacedUtc);
+        Place(paymentMethod, paymentMethod == PaymentMethods.Card ? KaspiGold : null,
+            [Line(productId: 1, storeId: 1, unitTenge: 925_990, quantity: 2), Line(productId: 18, storeId: 2, unitTenge: 29_990, quantity: 1)]);
+
+    /// <summary>Places <paramref name="lines"/> at the price <see cref="Pricing"/> gives them, as the checkout does.</summary>
+    public static Order Place(string paymentMethod, int? cardId, IReadOnlyList<OrderLine> lines, Actor? by = null, PricedOrder? priced = null,
+        CouponUse? coupon = null) =>
+        Order.Place("ORD-20261122-7K3Q9X", by ?? Shopper, paymentMethod, cardId, new OrderRecipient("Айгерім", "+7 701 000 00 00", "Алматы, Абай даңғылы 1"),
+            lines, priced ?? PriceOf(lines), coupon, PlacedUtc);
+
+    public static PricedOrder PriceOf(IReadOnlyList<OrderLine> lines, CouponTerms? coupon = null, long points = 0) =>
+        Pricing.Price([.. lines.Select(l => new PricingLine(l.UnitPrice, l.Quantity))], coupon, points, PricingSettings.Default);
 
     public static OrderLine Line(int productId, int storeId, long unitTenge, int quantity) => new()
     {

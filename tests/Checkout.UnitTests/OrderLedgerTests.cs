@@ -121,8 +121,8 @@ public sealed class OrderLedgerTests
     [Fact]
     public void Restocking_puts_back_each_product_once_in_product_order()
     {
-        var order = Order.Place("ORD-1", Shopper, PaymentMethods.Card, KaspiGold, new OrderRecipient("А", "", "Алматы"),
-            [Line(productId: 9, storeId: 1, unitTenge: 100, quantity: 1), Line(productId: 3, storeId: 2, unitTenge: 100, quantity: 4)], PlacedUtc);
+        var order = Place(PaymentMethods.Card, KaspiGold,
+            [Line(productId: 9, storeId: 1, unitTenge: 100, quantity: 1), Line(productId: 3, storeId: 2, unitTenge: 100, quantity: 4)]);
 
         order.Cancel(Shopper, PlacedUtc.AddDays(1)).StockMovements.Select(m => (m.ProductId, m.Delta)).Should().Equal((3, 4), (9, 1));
     }

@@ -53,24 +53,66 @@ public sealed class OrderPlaceTests
     [Fact]
     public void The_worked_example_two_iphones_cost_1_853_480()
     {
-        var order = Order.Place("ORD-1", Shopper, PaymentMethods.Card, KaspiGold, new OrderRecipient("А", "", "Алматы"),
-            [Line(productId: 1, storeId: 1, unitTenge: 925_990, quantity: 2)], PlacedUtc);
+        var order = Place(PaymentMethods.Card, KaspiGold, [Line(productId: 1, storeId: 1, unitTenge: 925_990, quantity: 2)]);
 
         order.Total.Should().Be(Money.FromTenge(1_853_480));
         order.Subtotal.Should().Be(Money.FromTenge(1_851_980));
         order.Delivery.Should().Be(Money.FromTenge(1_500));
+        order.VatTotal.Should().Be(new Money(255_652_41));
+        order.GoodsPaid.Should().Be(Money.FromTenge(1_851_980));
+    }
+
+    [Fact]
+    public void An_order_keeps_its_coupon_its_shares_and_its_vat_snapshot_as_priced()
+    {
+        OrderLine[] lines = [Line(productId: 1, storeId: 1, unitTenge: 925_990, quantity: 2), Line(productId: 18, storeId: 2, unitTenge: 29_990, quantity: 1)];
+        var priced = PriceOf(lines, CouponTerms.PercentOff(10), points: 1_000);
+
+        var order = Order.Place("ORD-1", Shopper, PaymentMethods.Card, KaspiGold, new OrderRecipient("А", "", "Алматы"), lines, priced,
+            new CouponUse(CouponId: 5, Code: "WELCOME10", Slot: 1), PlacedUtc);
+
+        (order.Discount, order.Points, order.Total).Should().Be((Money.FromTenge(188_197), Money.FromTenge(1_000), Money.FromTenge(1_881_970 - 188_197 - 1_000 + 1_500)));
+        order.GoodsPaid.Should().Be(Money.FromTenge(1_881_970 - 188_197 - 1_000));
+        (order.CouponId, order.CouponCode).Should().Be((5, "WELCOME10"));
+        order.Redemption.Should().BeEquivalentTo(new { CouponId = 5, UserId = "u1", Slot = (int?)1 });
+        order.Lines.Sum(l => l.DiscountTiyn).Should().Be(order.DiscountTiyn);
+        order.Lines.Sum(l => l.PointsTiyn).Should().Be(order.PointsTiyn);
+        order.Vat.Should().ContainSingle().Which.VatTiyn.Should().Be(order.VatTiyn);
+        order.Ledger.Should().ContainSingle().Which.AmountTiyn.Should().Be(order.TotalTiyn);
+    }
+
+    [Fact]
+    public void A_free_order_is_placed_free_and_only_a_free_order_is()
+    {
+        OrderLine[] lines = [Line(1, 1, 925_990, 1)];
+        var gift = PriceOf(lines, CouponTerms.PercentOff(100, freeDelivery: true));
+        var use = new CouponUse(4, "GIFT100", 1);
+        var recipient = new OrderRecipient("А", "", "Алматы");
+
+        var free = Order.Place("ORD-1", Shopper, PaymentMethods.Free, null, recipient, lines, gift, use, PlacedUtc);
+
+        (free.IsFree, free.Total, free.CardId).Should().Be((true, Money.Zero, (int?)null));
+        free.Ledger.Should().BeEmpty();
+        free.Cancel(Shopper, PlacedUtc.AddHours(1)).ReleasesCouponId.Should().Be(4);
+        FluentActions.Invoking(() => Order.Place("ORD-2", Shopper, PaymentMethods.Card, KaspiGold, recipient, lines, gift, use, PlacedUtc))
+            .Should().Throw<ArgumentException>("a total of 0 is never charged to a card");
+        FluentActions.Invoking(() => Order.Place("ORD-3", Shopper, PaymentMethods.Free, null, recipient, lines, PriceOf(lines), null, PlacedUtc))
+            .Should().Throw<ArgumentException>("an order that costs something is not free");
+        FluentActions.Invoking(() => Order.Place("ORD-4", Shopper, PaymentMethods.Free, null, recipient, lines, gift, null, PlacedUtc))
+            .Should().Throw<ArgumentException>("a coupon's price comes with its use");
     }
 
     [Fact]
     public void An_order_without_lines_a_card_order_without_a_card_or_an_order_not_by_a_shopper_is_a_bug()
     {
-        var recipient = new OrderRecipient("А", "", "Алматы");
         OrderLine[] lines = [Line(1, 1, 925_990, 1)];
 
-        FluentActions.Invoking(() => Order.Place("ORD-1", Shopper, PaymentMethods.Card, KaspiGold, recipient, [], PlacedUtc)).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => Order.Place("ORD-1", Shopper, PaymentMethods.Card, null, recipient, lines, PlacedUtc)).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => Order.Place("ORD-1", Shopper, PaymentMethods.CashOnDelivery, KaspiGold, recipient, lines, PlacedUtc)).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => Order.Place("ORD-1", Shopper, "bitcoin", null, recipient, lines, PlacedUtc)).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => Order.Place("ORD-1", Admin, PaymentMethods.Card, KaspiGold, recipient, lines, PlacedUtc)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place(PaymentMethods.Card, KaspiGold, [])).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place(PaymentMethods.Card, null, lines)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place(PaymentMethods.CashOnDelivery, KaspiGold, lines)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place("bitcoin", null, lines)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place(PaymentMethods.Card, KaspiGold, lines, by: Admin)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => Place(PaymentMethods.Card, KaspiGold, lines, priced: PriceOf([Line(1, 1, 925_990, 2)])))
+            .Should().Throw<ArgumentException>("the price is another cart's");
     }
 }

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Account;
+using Checkout.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Checkout.Web.Data;
 
 /// <summary>
-/// Loads the stores, products, demo shoppers and their cards from the files in <c>seed/</c>.
+/// Loads the stores, products, demo shoppers and their cards, and the demo coupons from the files in <c>seed/</c>.
 /// Runs once: a database that already has stores is left alone.
 /// </summary>
 public sealed partial class DemoDataSeeder(
@@ -39,6 +40,7 @@ public sealed partial class DemoDataSeeder(
         var stores = await ReadAsync<SeedStore>(directory, "stores.json");
         var products = await ReadAsync<SeedProduct>(directory, "products.json");
         var shoppers = await ReadAsync<SeedUser>(directory, "users.json");
+        var coupons = await ReadAsync<SeedCoupon>(directory, "coupons.json");
 
         db.Stores.AddRange(stores.Select(s => new Store { Id = s.Id, Name = s.Name }));
         db.Products.AddRange(products.Select(p => new Product
@@ -51,9 +53,24 @@ public sealed partial class DemoDataSeeder(
             Description = p.Description,
             ImageUrl = p.Image,
             Stock = p.Stock,
+            VatRate = p.VatRate ?? VatRates.Standard,
             Offers = [.. p.Offers.Select(o => new Offer { StoreId = o.StoreId, PriceTiyn = Money.FromTenge(o.Price).Tiyn })],
         }));
         var now = clock.GetUtcNow().UtcDateTime;
+        db.Coupons.AddRange(coupons.Select(c => new Coupon
+        {
+            Code = Coupon.Normalize(c.Code),
+            Kind = c.Kind,
+            Percent = c.Percent ?? 0,
+            AmountTiyn = Money.FromTenge(c.Amount ?? 0).Tiyn,
+            FreeDelivery = c.FreeDelivery,
+            MinSubtotalTiyn = Money.FromTenge(c.MinSubtotal ?? 0).Tiyn,
+            ValidFromUtc = c.ValidFrom is { } from ? ShopTime.StartOfDayUtc(from) : null,
+            ValidUntilUtc = c.ValidTo is { } to ? ShopTime.StartOfDayUtc(to.AddDays(1)) : null, // its last day included
+            UsageLimit = c.UsageLimit,
+            PerShopperLimit = c.PerShopperLimit,
+            CreatedUtc = now,
+        }));
         db.StockMovements.AddRange(products.Select(p => new StockMovement
         {
             ProductId = p.Id, Delta = p.Stock, Reason = StockReasons.Opening, CreatedUtc = now,
@@ -104,7 +121,7 @@ public sealed partial class DemoDataSeeder(
         }
 
         await transaction.CommitAsync();
-        LogSeeded(logger, stores.Count, products.Count, shoppers.Count, directory);
+        LogSeeded(logger, stores.Count, products.Count, shoppers.Count, coupons.Count, directory);
     }
 
     private async Task EnsureRoleAsync(string role)
@@ -130,17 +147,21 @@ public sealed partial class DemoDataSeeder(
             ?? throw new InvalidOperationException($"{file} is empty.");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Stores} stores, {Products} products and {Users} users from {Directory}")]
-    private static partial void LogSeeded(ILogger logger, int stores, int products, int users, string directory);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Stores} stores, {Products} products, {Users} users and {Coupons} coupons from {Directory}")]
+    private static partial void LogSeeded(ILogger logger, int stores, int products, int users, int coupons, string directory);
 
     private sealed record SeedStore(int Id, string Name);
 
     private sealed record SeedOffer(int StoreId, long Price);
 
     private sealed record SeedProduct(int Id, string Name, string Color, string Storage, string Category, string Description,
-        string Image, int Stock, List<SeedOffer> Offers);
+        string Image, int Stock, List<SeedOffer> Offers, int? VatRate = null);
 
     private sealed record SeedCard(int Id, string Name, long Balance);
+
+    /// <summary>A coupon: amounts in whole tenge, dates as the shop's local days (<c>validTo</c> its last day).</summary>
+    private sealed record SeedCoupon(string Code, string Kind, int? Percent, long? Amount, bool FreeDelivery, long? MinSubtotal,
+        DateOnly? ValidFrom, DateOnly? ValidTo, int? UsageLimit, int? PerShopperLimit);
 
     private sealed record SeedUser(string Email, string Password, string FullName, string Phone, string Address,
         List<string> Roles, List<SeedCard> Cards);

@@ -50,6 +50,10 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<Coupon> Coupons => Set<Coupon>();
+
+    public DbSet<CouponRedemption> CouponRedemptions => Set<CouponRedemption>();
+
     public DbSet<PointsBalance> PointsBalances => Set<PointsBalance>();
 
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();

@@ -13,6 +13,9 @@ public sealed class Cart
     /// <summary>Bumped by every checkout that takes the cart, which serializes two checkouts of one cart.</summary>
     public int Version { get; set; }
 
+    /// <summary>The coupon the shopper applied; checked again, and its use counted, when the cart is paid for.</summary>
+    public int? CouponId { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }

@@ -28,6 +28,7 @@ public sealed class Order
     private readonly List<LedgerEntry> _ledger = [];
     private readonly List<OrderEvent> _events = [];
     private readonly List<StockMovement> _stockMovements = [];
+    private readonly List<OrderVat> _vat = [];
 
     private Order()
     {
@@ -49,11 +50,22 @@ public sealed class Order
 
     public int? CardId { get; private set; }
 
+    /// <summary>The goods at the prices paid, before the coupon and the points.</summary>
     public long SubtotalTiyn { get; private set; }
+
+    /// <summary>The coupon's discount, whole tenge.</summary>
+    public long DiscountTiyn { get; private set; }
+
+    /// <summary>What the points paid (1 point = 1 ₸).</summary>
+    public long PointsTiyn { get; private set; }
 
     public long DeliveryTiyn { get; private set; }
 
+    /// <summary>Subtotal − discount − points + delivery: what the card was charged, or is due in cash.</summary>
     public long TotalTiyn { get; private set; }
+
+    /// <summary>The VAT included in the total, all rates together (the snapshot per rate is <see cref="Vat"/>).</summary>
+    public long VatTiyn { get; private set; }
 
     public string RecipientName { get; private set; } = "";
 
@@ -62,6 +74,14 @@ public sealed class Order
     public string DeliveryAddress { get; private set; } = "";
 
     public DateTime CreatedUtc { get; private set; }
+
+    /// <summary>The coupon the order was placed with, and its code then (the receipt's, whatever the coupon is called later).</summary>
+    public int? CouponId { get; private set; }
+
+    public string? CouponCode { get; private set; }
+
+    /// <summary>The coupon's use this order holds, while it holds one (a cancel gives it back).</summary>
+    public CouponRedemption? Redemption { get; private set; }
 
     public IReadOnlyCollection<OrderLine> Lines => _lines;
 
@@ -73,27 +93,46 @@ public sealed class Order
 
     public IReadOnlyCollection<StockMovement> StockMovements => _stockMovements;
 
+    /// <summary>The VAT included in the total per rate, as worked out when the order was placed.</summary>
+    public IReadOnlyCollection<OrderVat> Vat => _vat;
+
     /// <summary>The shopper's return request, at most one per order.</summary>
     public ReturnRequest? Return { get; private set; }
 
     public bool IsCashOnDelivery => PaymentMethod == PaymentMethods.CashOnDelivery;
 
+    public bool IsFree => PaymentMethod == PaymentMethods.Free;
+
     public Money Subtotal => new(SubtotalTiyn);
+
+    public Money Discount => new(DiscountTiyn);
+
+    public Money Points => new(PointsTiyn);
+
+    /// <summary>Whole points spent on the order.</summary>
+    public long PointsUsed => PointsTiyn / Money.TiynPerTenge;
 
     public Money Delivery => new(DeliveryTiyn);
 
     public Money Total => new(TotalTiyn);
 
+    public Money VatTotal => new(VatTiyn);
+
+    /// <summary>What the shopper actually paid for the goods: after the coupon and the points (what points are earned on).</summary>
+    public Money GoodsPaid => new(SubtotalTiyn - DiscountTiyn - PointsTiyn);
+
     /// <summary>What the ledger holds for this order now (see <see cref="KeptTiyn(OrderStatus, string, long)"/>).</summary>
     public long Kept => KeptTiyn(Status, PaymentMethod, TotalTiyn);
 
     /// <summary>
-    /// A new order, pending: its lines at the prices paid (their totals and the order's worked out here), the sale's
-    /// stock movements, the timeline's first entry, and for a card order the charge. The checkout has already
-    /// debited the card and taken the stock with guarded statements.
+    /// A new order, pending: its lines at the prices paid with the totals <paramref name="priced"/> worked out for them
+    /// (<see cref="Pricing.Price"/>, its lines in the same order), the sale's stock movements, the timeline's first entry,
+    /// and for a card order the charge; with a coupon, its use (<paramref name="coupon"/>'s slot). The checkout has already
+    /// debited the card and taken the stock with guarded statements, and counts the coupon's use with one. An order whose
+    /// total is 0 is <see cref="PaymentMethods.Free"/>, and only such an order is.
     /// </summary>
     public static Order Place(string number, Actor shopper, string paymentMethod, int? cardId, OrderRecipient recipient,
-        IReadOnlyList<OrderLine> lines, DateTime atUtc)
+        IReadOnlyList<OrderLine> lines, PricedOrder priced, CouponUse? coupon, DateTime atUtc)
     {
         if (shopper.Role != Actors.Shopper || shopper.UserId is null)
         {
@@ -106,17 +145,34 @@ public sealed class Order
         }
 
         var byCard = paymentMethod == PaymentMethods.Card;
-        if (byCard != (cardId is not null) || (!byCard && paymentMethod != PaymentMethods.CashOnDelivery))
+        if (byCard != (cardId is not null) || (!byCard && paymentMethod is not (PaymentMethods.CashOnDelivery or PaymentMethods.Free)))
         {
             throw new ArgumentException($"Payment method {paymentMethod} with card {cardId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.", nameof(cardId));
         }
 
-        foreach (var line in lines)
+        if (priced.IsFree != (paymentMethod == PaymentMethods.Free))
         {
-            line.LineTotalTiyn = (line.UnitPrice * line.Quantity).Tiyn;
+            throw new ArgumentException($"Payment method {paymentMethod} for a total of {priced.Total}.", nameof(paymentMethod));
         }
 
-        var totals = OrderTotals.For(lines.Select(l => (l.UnitPrice, l.Quantity)));
+        if (priced.CouponApplied != (coupon is not null))
+        {
+            throw new ArgumentException("A coupon's use and the price it gave come together.", nameof(coupon));
+        }
+
+        if (priced.Lines.Count != lines.Count || lines.Where((l, i) => l.UnitPrice * l.Quantity != priced.Lines[i].LineTotal).Any() || priced.Refused)
+        {
+            throw new ArgumentException("The priced order is not these lines' price.", nameof(priced));
+        }
+
+        foreach (var (line, price) in lines.Zip(priced.Lines))
+        {
+            line.LineTotalTiyn = price.LineTotal.Tiyn;
+            line.VatRate = price.VatRate;
+            line.DiscountTiyn = price.Discount.Tiyn;
+            line.PointsTiyn = price.Points.Tiyn;
+        }
+
         var order = new Order
         {
             Number = number,
@@ -124,15 +180,25 @@ public sealed class Order
             Status = OrderStatus.Pending,
             PaymentMethod = paymentMethod,
             CardId = cardId,
-            SubtotalTiyn = totals.Subtotal.Tiyn,
-            DeliveryTiyn = totals.Delivery.Tiyn,
-            TotalTiyn = totals.Total.Tiyn,
+            SubtotalTiyn = priced.Goods.Tiyn,
+            DiscountTiyn = priced.Discount.Tiyn,
+            PointsTiyn = priced.Points.Tiyn,
+            DeliveryTiyn = priced.Delivery.Tiyn,
+            TotalTiyn = priced.Total.Tiyn,
+            VatTiyn = priced.VatTotal.Tiyn,
             RecipientName = recipient.Name,
             RecipientPhone = recipient.Phone,
             DeliveryAddress = recipient.DeliveryAddress,
             CreatedUtc = atUtc,
+            CouponId = coupon?.CouponId,
+            CouponCode = coupon?.Code,
+            Redemption = coupon is null ? null : new CouponRedemption
+            {
+                CouponId = coupon.CouponId, UserId = shopper.UserId, Slot = coupon.Slot, CreatedUtc = atUtc,
+            },
         };
         order._lines.AddRange(lines);
+        order._vat.AddRange(priced.Vat.Select(v => new OrderVat { Rate = v.Rate, GrossTiyn = v.Gross.Tiyn, VatTiyn = v.Vat.Tiyn }));
         order._stockMovements.AddRange(lines.Select(l => new StockMovement
         {
             ProductId = l.ProductId, Delta = -l.Quantity, Reason = StockReasons.Sale, CreatedUtc = atUtc,
@@ -271,6 +337,7 @@ public sealed class Order
         _ledger.AddRange(entries);
         _stockMovements.AddRange(movements);
         Status = to;
+        var releasesCoupon = to == OrderStatus.Cancelled && CouponId is not null; // before it leaves the warehouse: the use goes back
         _events.Add(new OrderEvent
         {
             FromStatus = from.ToName(),
@@ -281,7 +348,7 @@ public sealed class Order
             Note = note,
             CreatedUtc = atUtc,
         });
-        return new TransitionResult(TransitionOutcome.Done, to) { LedgerEntries = entries, StockMovements = movements };
+        return new TransitionResult(TransitionOutcome.Done, to) { LedgerEntries = entries, StockMovements = movements, ReleasesCouponId = releasesCoupon ? CouponId : null };
     }
 
     /// <summary>Gives back what the order took: the card charge to its card, collected cash as cash. Nothing taken, nothing given.</summary>

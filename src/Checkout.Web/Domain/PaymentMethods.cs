@@ -4,4 +4,7 @@ public static class PaymentMethods
 {
     public const string Card = "card";
     public const string CashOnDelivery = "cash_on_delivery";
+
+    /// <summary>An order whose total is 0 (a coupon took everything): placed without a card, nothing to collect.</summary>
+    public const string Free = "free";
 }

@@ -19,5 +19,8 @@ public sealed class Product
     /// <summary>Units on hand; the database refuses a value below zero.</summary>
     public int Stock { get; set; }
 
+    /// <summary>The VAT rate its price includes, in % (<see cref="VatRates.Allowed"/>; 16 unless set lower).</summary>
+    public int VatRate { get; set; } = VatRates.Standard;
+
     public List<Offer> Offers { get; set; } = [];
 }

@@ -13,6 +13,8 @@ namespace Checkout.Web.Operations;
 /// <summary>
 /// The shop's books, checked from the database alone. Money: every card's opening balance − Σ its ledger entries
 /// (refunds negative) = its balance, and every order's entries sum to what its state keeps (<see cref="Order.KeptTiyn"/>).
+/// Prices: every order's totals, VAT per rate and lines' shares are what <see cref="Pricing"/> gives its lines. Coupons:
+/// each coupon's uses = its redemptions = its standing (not cancelled) orders, within its limits.
 /// Stock: every product's movements sum to its stock, and every order took its units out unless it was undone.
 /// Nothing below zero. Events: every order's <c>order.created</c> written for each handler and delivered once in
 /// effect (one e-mail file per order, daily sales equal to the orders counted). Points: every shopper's ledger entries
@@ -36,6 +38,8 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             await CardsAsync(ct),
             await BelowZeroAsync(ct),
             await OrdersPaidAsync(ct),
+            await OrdersPricedAsync(ct),
+            await CouponsAsync(ct),
             await StockAsync(ct),
             await OrdersStockAsync(ct),
             await PointsAsync(ct),
@@ -105,6 +109,77 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             .Select(x => $"order {x.Number}: ledger entry {x.Id} ({x.Kind}) is on card {x.CardId}, the order's card is {x.OrderCardId}")
             .ToListAsync(ct));
         return new Finding($"orders: each order's ledger entries = what its state keeps, on its own card — {Count(orders.Count - off.Count)} of {Count(orders.Count)} agree, Σ kept {new Money(kept)} = Σ ledger {new Money(ledger)}", off);
+    }
+
+    private async Task<Finding> OrdersPricedAsync(CancellationToken ct)
+    {
+        // Each order priced again from its own snapshot: its lines at the prices paid and their rates, its discount as a
+        // fixed amount (the coupon's terms may have changed since), its points, its delivery fee. The one pricing rule
+        // must give back its totals, its VAT per rate and each line's shares to the tiyn.
+        var orders = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Vat).AsSplitQuery().ToListAsync(ct);
+        var off = new List<string>();
+        foreach (var order in orders)
+        {
+            var lines = order.Lines.OrderBy(l => l.Id).ToList();
+            var asPlaced = new PricingSettings(100) { DeliveryFee = order.Delivery };
+            var priced = Pricing.Price([.. lines.Select(l => new PricingLine(l.UnitPrice, l.Quantity, VatRates.IsAllowed(l.VatRate) ? l.VatRate : VatRates.Standard))],
+                order.DiscountTiyn > 0 ? CouponTerms.AmountOff(order.Discount) : null, order.PointsTiyn / Money.TiynPerTenge, asPlaced);
+            var vat = order.Vat.OrderByDescending(v => v.Rate).Select(v => (v.Rate, v.GrossTiyn, v.VatTiyn)).ToList();
+            var wrong = new List<string>();
+            if ((priced.Goods, priced.Discount, priced.Points, priced.Delivery, priced.Total) != (order.Subtotal, order.Discount, order.Points, order.Delivery, order.Total))
+            {
+                wrong.Add($"totals {order.Subtotal} − {order.Discount} − {order.Points} + {order.Delivery} = {order.Total}, priced {priced.Goods} − {priced.Discount} − {priced.Points} + {priced.Delivery} = {priced.Total}");
+            }
+
+            if (!vat.SequenceEqual(priced.Vat.Select(v => (v.Rate, v.Gross.Tiyn, v.Vat.Tiyn))) || order.VatTiyn != priced.VatTotal.Tiyn)
+            {
+                wrong.Add($"VAT {string.Join(", ", vat.Select(v => $"{v.Rate}% {new Money(v.VatTiyn)}"))} (in all {order.VatTotal}), priced {string.Join(", ", priced.Vat.Select(v => $"{v.Rate}% {v.Vat}"))}");
+            }
+
+            if (lines.Where((l, i) => l.VatRate != priced.Lines[i].VatRate || l.LineTotal != priced.Lines[i].LineTotal
+                || l.DiscountTiyn != priced.Lines[i].Discount.Tiyn || l.PointsTiyn != priced.Lines[i].Points.Tiyn).Any())
+            {
+                wrong.Add("its lines' totals, rates or shares of discount and points are not the priced ones");
+            }
+
+            off.AddRange(wrong.Select(w => $"order {order.Number}: {w}"));
+        }
+
+        var bad = off.Select(o => o.Split(':')[0]).Distinct().Count();
+        return new Finding($"orders' prices: each order's totals, VAT per rate and line shares are what Pricing gives its lines — {Count(orders.Count - bad)} of {Count(orders.Count)} agree", off);
+    }
+
+    private async Task<Finding> CouponsAsync(CancellationToken ct)
+    {
+        var coupons = await db.Coupons
+            .Select(c => new
+            {
+                c.Id, c.Code, c.Used, c.UsageLimit, c.PerShopperLimit,
+                Redemptions = db.CouponRedemptions.Count(r => r.CouponId == c.Id),
+                Standing = db.Orders.Count(o => o.CouponId == c.Id && o.Status != OrderStatus.Cancelled),
+            })
+            .ToListAsync(ct);
+        var off = coupons
+            .Where(c => c.Used != c.Redemptions || c.Redemptions != c.Standing)
+            .Select(c => $"coupon {c.Code}: {c.Used} uses, {c.Redemptions} redemptions, {c.Standing} standing orders with it")
+            .ToList();
+        off.AddRange(coupons.Where(c => c.Used > c.UsageLimit).Select(c => $"coupon {c.Code}: {c.Used} uses of its {c.UsageLimit}"));
+        // Each redemption belongs to a standing order placed with that very coupon.
+        off.AddRange(await db.CouponRedemptions
+            .Join(db.Orders, r => r.OrderId, o => o.Id, (r, o) => new { r.Id, r.CouponId, OrderCouponId = o.CouponId, o.Number, o.Status })
+            .Where(x => x.OrderCouponId != x.CouponId || x.Status == OrderStatus.Cancelled)
+            .Select(x => $"order {x.Number}: redemption {x.Id} of coupon #{x.CouponId}, but the order has coupon #{x.OrderCouponId} and is {x.Status.ToName()}")
+            .ToListAsync(ct));
+        var perShopper = await db.CouponRedemptions
+            .GroupBy(r => new { r.CouponId, r.UserId })
+            .Select(g => new { g.Key.CouponId, g.Key.UserId, Uses = g.Count() })
+            .ToListAsync(ct);
+        off.AddRange(perShopper
+            .Join(coupons, u => u.CouponId, c => c.Id, (u, c) => new { u.UserId, u.Uses, c.Code, c.PerShopperLimit })
+            .Where(x => x.Uses > x.PerShopperLimit)
+            .Select(x => $"coupon {x.Code}: shopper {x.UserId} used it {x.Uses} times, {x.PerShopperLimit} allowed"));
+        var bad = coupons.Count(c => c.Used != c.Redemptions || c.Redemptions != c.Standing || c.Used > c.UsageLimit);
+        return new Finding($"coupons: each coupon's uses = its redemptions = its standing orders, within its limits — {Count(coupons.Count - bad)} of {Count(coupons.Count)} agree, {Count(coupons.Sum(c => c.Used))} uses", off);
     }
 
     private async Task<Finding> StockAsync(CancellationToken ct)

@@ -34,7 +34,7 @@ public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStri
             return;
         }
 
-        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Number == number, ct);
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Vat).AsSplitQuery().SingleAsync(o => o.Number == number, ct);
         var stored = await db.Users.Where(u => u.Id == order.UserId).Select(u => u.Email).SingleAsync(ct);
         if (EmailAddresses.Normalize(stored) is not { } email)
         {
@@ -87,11 +87,25 @@ public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStri
             body.AppendLine($"• {line.ProductName}, {line.Color}, {line.Storage} ({line.StoreName}) × {line.Quantity} — {line.LineTotal}");
         }
 
+        var totals = ReceiptTotals.Of(order);
+        body.AppendLine().AppendLine($"{text["Subtotal"]}: {totals.Goods}");
+        if (totals.Discount > Money.Zero)
+        {
+            body.AppendLine($"{text["Discount"]}{(totals.CouponCode is null ? "" : $" ({totals.CouponCode})")}: {Money.Zero - totals.Discount}");
+        }
+
+        if (totals.PointsUsed > 0)
+        {
+            body.AppendLine($"{text["PaidWithPoints"]}: {Money.Zero - totals.Points}");
+        }
+
+        body.AppendLine($"{text["Delivery"]}: {totals.Delivery}").AppendLine($"{text["Total"]}: {totals.Total}");
+        foreach (var vat in totals.Vat)
+        {
+            body.AppendLine(text["VatIncluded", vat.Rate, vat.Vat]);
+        }
+
         return body
-            .AppendLine()
-            .AppendLine($"{text["Subtotal"]}: {order.Subtotal}")
-            .AppendLine($"{text["Delivery"]}: {order.Delivery}")
-            .AppendLine($"{text["Total"]}: {order.Total}")
             .AppendLine($"{text["PaidWith"]}: {cardName ?? text[$"PaymentMethod_{order.PaymentMethod}"]}")
             .AppendLine($"{text["DeliveryAddress"]}: {order.DeliveryAddress}")
             .AppendLine()

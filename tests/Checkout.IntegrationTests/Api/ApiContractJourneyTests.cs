@@ -59,6 +59,18 @@ public sealed class ApiContractJourneyTests(ITestOutputHelper output) : IDisposa
         await Check(guest.DeleteAsync($"/api/v1/carts/{guestCart}/lines/3"));
         await Check(guest.DeleteAsync($"/api/v1/carts/{guestCart}/lines/3"));
         await Check(guest.PostAsync($"/api/v1/carts/{guestCart}/estimate"));
+        await Check(guest.PostAsync($"/api/v1/carts/{guestCart}/coupon", new { code = "WELCOME10" }));
+        await Check(guest.PostAsync($"/api/v1/carts/{guestCart}/lines", new { product_id = 18, quantity = 1 }));
+        await Check(guest.PostAsync($"/api/v1/carts/{guestCart}/coupon", new { code = "MINUS5000" }));
+        await Check(guest.PostAsync($"/api/v1/carts/{guestCart}/coupon", new { code = "NOSUCH" }));
+        await Check(guest.PostAsync($"/api/v1/carts/{guestCart}/coupon", new { code = "" }));
+        await Check(guest.DeleteAsync($"/api/v1/carts/{guestCart}/coupon"));
+        await Check(guest.PostAsync($"/api/v1/carts/{guestCart}/coupon", new { code = "welcome10" }));
+        await Check(guest.PostAsync($"/api/v1/carts/{guestCart}/estimate", new { points = 10 }));
+        await Check(guest.PostAsync($"/api/v1/carts/{guestCart}/estimate", new { points = 1_000_000 }));
+        await Check(guest.PostAsync($"/api/v1/carts/{guestCart}/estimate", new { points = -1 }));
+        await Check(guest.DeleteAsync($"/api/v1/carts/{guestCart}/coupon"));
+        await Check(guest.DeleteAsync($"/api/v1/carts/not-a-token/coupon"));
         await Check(guest.GetAsync("/api/v1/carts/not-a-token"));
         var cart = (await ApiClient.ReadJsonAsync(await Check(app.PostAsync("/api/v1/carts")))).GetProperty("cart_token").GetString();
         await Check(aidos.GetAsync($"/api/v1/carts/{cart}"));

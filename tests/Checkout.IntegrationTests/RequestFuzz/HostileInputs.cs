@@ -10,10 +10,12 @@ internal static class HostileInputs
         "/account/login", "/account/register", "/account/logout", "/account/profile",
         "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/carts/{token}/lines", "/api/v1/carts/{token}/estimate",
         "/api/v1/orders", "/api/v1/orders/{number}/cancel", "/api/v1/orders/{number}/return",
+        "/cart/coupon", "/cart/coupon/remove", "/admin/coupons/new", "/admin/coupons/{id:int}", "/admin/coupons/{id:int}/deactivate",
+        "/api/v1/carts/{token}/coupon",
     ];
 
     /// <summary>Field names tried on every route besides the ones its action binds.</summary>
-    public static readonly string[] ExtraFields = ["card_id", "product_id", "productId", "quantity", "status", "reason", "payment_method", "expected_total"];
+    public static readonly string[] ExtraFields = ["card_id", "product_id", "productId", "quantity", "status", "reason", "payment_method", "expected_total", "points", "code"];
 
     public static readonly string[] HostileValues =
     [

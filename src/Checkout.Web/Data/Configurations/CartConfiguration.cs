@@ -11,6 +11,7 @@ public sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         cart.HasIndex(c => c.UserId).IsUnique();
         cart.HasIndex(c => c.UpdatedUtc);
         cart.HasOne<ShopUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        cart.HasOne<Coupon>().WithMany().HasForeignKey(c => c.CouponId).OnDelete(DeleteBehavior.SetNull);
         cart.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.CartId).OnDelete(DeleteBehavior.Cascade);
     }
 }

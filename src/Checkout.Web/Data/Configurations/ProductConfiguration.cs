@@ -8,7 +8,11 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> product)
     {
-        product.ToTable(t => t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" >= 0"));
+        product.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" >= 0");
+            t.HasCheckConstraint("CK_Products_VatRate", $"\"VatRate\" IN ({string.Join(", ", VatRates.Allowed)})");
+        });
         product.Property(p => p.Name).HasMaxLength(Lengths.Name);
         product.Property(p => p.Color).HasMaxLength(Lengths.ShortName);
         product.Property(p => p.Storage).HasMaxLength(Lengths.Storage);

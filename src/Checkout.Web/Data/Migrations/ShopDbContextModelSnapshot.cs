@@ -57,6 +57,9 @@ namespace Checkout.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CouponId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -70,6 +73,8 @@ namespace Checkout.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CouponId");
 
                     b.HasIndex("UpdatedUtc");
 
@@ -108,6 +113,106 @@ namespace Checkout.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_CartLines_Quantity", "\"Quantity\" BETWEEN 1 AND 99");
                         });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.Coupon", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FreeDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MinSubtotalTiyn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PerShopperLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UsageLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ValidFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Coupons", t =>
+                        {
+                            t.HasCheckConstraint("CK_Coupons_Amount", "\"Percent\" BETWEEN 0 AND 100 AND \"AmountTiyn\" >= 0 AND \"MinSubtotalTiyn\" >= 0");
+
+                            t.HasCheckConstraint("CK_Coupons_Kind", "\"Kind\" IN ('percent', 'fixed')");
+
+                            t.HasCheckConstraint("CK_Coupons_Used", "\"Used\" >= 0 AND (\"UsageLimit\" IS NULL OR \"Used\" <= \"UsageLimit\")");
+                        });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.CouponRedemption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouponId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CouponId", "UserId", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("CouponRedemptions");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.DailySales", b =>
@@ -271,6 +376,13 @@ namespace Checkout.Web.Data.Migrations
                     b.Property<int?>("CardId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CouponCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CouponId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -282,6 +394,9 @@ namespace Checkout.Web.Data.Migrations
                     b.Property<long>("DeliveryTiyn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DiscountTiyn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -291,6 +406,9 @@ namespace Checkout.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("PointsTiyn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecipientName")
                         .IsRequired()
@@ -317,9 +435,14 @@ namespace Checkout.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("VatTiyn")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CardId");
+
+                    b.HasIndex("CouponId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -387,10 +510,16 @@ namespace Checkout.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DiscountTiyn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LineTotalTiyn")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsTiyn")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProductId")
@@ -420,6 +549,9 @@ namespace Checkout.Web.Data.Migrations
                     b.Property<long>("UnitPriceTiyn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("VatRate")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId");
@@ -429,6 +561,32 @@ namespace Checkout.Web.Data.Migrations
                     b.HasIndex("StoreId");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.OrderVat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrossTiyn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VatTiyn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Rate")
+                        .IsUnique();
+
+                    b.ToTable("OrderVat", (string)null);
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.OutboxMessage", b =>
@@ -603,11 +761,16 @@ namespace Checkout.Web.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("VatRate")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Products", t =>
                         {
                             t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" >= 0");
+
+                            t.HasCheckConstraint("CK_Products_VatRate", "\"VatRate\" IN (16, 10, 5, 0)");
                         });
                 });
 
@@ -1006,6 +1169,11 @@ namespace Checkout.Web.Data.Migrations
 
             modelBuilder.Entity("Checkout.Web.Domain.Cart", b =>
                 {
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1027,6 +1195,27 @@ namespace Checkout.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.CouponRedemption", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithOne("Redemption")
+                        .HasForeignKey("Checkout.Web.Domain.CouponRedemption", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Checkout.Web.Domain.ShopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
@@ -1067,6 +1256,11 @@ namespace Checkout.Web.Data.Migrations
                         .HasForeignKey("CardId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1101,6 +1295,15 @@ namespace Checkout.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.OrderVat", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithMany("Vat")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1233,9 +1436,13 @@ namespace Checkout.Web.Data.Migrations
 
                     b.Navigation("Lines");
 
+                    b.Navigation("Redemption");
+
                     b.Navigation("Return");
 
                     b.Navigation("StockMovements");
+
+                    b.Navigation("Vat");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.Product", b =>

@@ -55,6 +55,7 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
             Description = form.Description?.Trim() ?? "",
             ImageUrl = imageUrl ?? PlaceholderImage,
             Stock = form.Stock,
+            VatRate = form.VatRate,
             Offers = [.. form.Prices.Where(p => p.Price is not null).Select(p => new Offer { StoreId = p.StoreId, PriceTiyn = Money.FromTenge(p.Price!.Value).Tiyn })],
         };
         db.Products.Add(product);
@@ -81,6 +82,7 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
                 Description = product.Description,
                 ImageUrl = product.ImageUrl,
                 Stock = product.Stock,
+                VatRate = product.VatRate,
                 ExpectedStock = product.Stock,
                 Prices = await PricesAsync(id, ct),
             });
@@ -128,6 +130,7 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
         product.Category = form.Category.Trim();
         product.Description = form.Description?.Trim() ?? "";
         product.ImageUrl = imageUrl ?? product.ImageUrl;
+        product.VatRate = form.VatRate;
         db.Entry(product).Property(p => p.Stock).IsModified = false; // changed above by the guarded statement only
         foreach (var price in form.Prices)
         {
@@ -160,6 +163,12 @@ public sealed class AdminProductsController(ShopDbContext db, WriteTransactions 
         if (!form.Prices.Any(p => p.Price is not null))
         {
             ModelState.AddModelError(nameof(form.Prices), text["OfferRequired"].Value);
+        }
+
+        if (!VatRates.IsAllowed(form.VatRate))
+        {
+            ModelState.AddModelError(nameof(form.VatRate), text["VatRateInvalid"].Value);
+            form.VatRate = VatRates.Standard;
         }
 
         if (image is not null && image.Length > images.MaxBytes)

@@ -38,6 +38,10 @@ public sealed class ProductForm
     [Range(0, 1_000_000_000, ErrorMessage = "StockInvalid")]
     public int Stock { get; set; }
 
+    /// <summary>The VAT rate the product's prices include, in %: one of <see cref="VatRates.Allowed"/>.</summary>
+    [Display(Name = "VatRate")]
+    public int VatRate { get; set; } = VatRates.Standard;
+
     /// <summary>The stock the form was loaded with: a count changed meanwhile (a sale, a cancel) is not overwritten blindly.</summary>
     public int? ExpectedStock { get; set; }
 

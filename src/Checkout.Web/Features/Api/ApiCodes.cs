@@ -50,6 +50,16 @@ public static class ApiCodes
     public const string AddressRequired = "address_required";
     public const string CashOnDeliveryLimit = "cash_on_delivery_limit";
 
+    // Coupons (seed 004's «Coupon is invalid.»: each also carries "error_code": 2004) and points.
+    public const string CouponInvalid = "coupon_invalid";
+    public const string CouponNotYetValid = "coupon_not_yet_valid";
+    public const string CouponUsedUp = "coupon_used_up";
+    public const string CouponAlreadyUsed = "coupon_already_used";
+    public const string CouponBelowMinimum = "coupon_below_minimum";
+    public const string NoCoupon = "no_coupon";
+    public const string PointsOverLimit = "points_over_limit";
+    public const string PointsNotEnough = "points_not_enough";
+
     // Orders.
     public const string OrderNotFound = "order_not_found";
     public const string TransitionRefused = "transition_refused";

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Coupons;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace Checkout.Web.Features.Carts;
 /// The cart page and its form posts. A refused change answers with the cart page, the reason and a
 /// 4xx status; an accepted one redirects back (to the page the form came from when it is ours).
 /// </summary>
-public sealed class CartController(CartService carts, IOptions<CartLimitsOptions> limits, IStringLocalizer<SharedResource> text) : Controller
+public sealed class CartController(CartService carts, CouponService coupons, IOptions<CartLimitsOptions> limits, IStringLocalizer<SharedResource> text)
+    : Controller
 {
     private CartOwner Owner => CartCookie.OwnerOf(HttpContext);
 
@@ -38,6 +40,49 @@ public sealed class CartController(CartService carts, IOptions<CartLimitsOptions
     {
         var change = ModelState.IsValid ? await carts.RemoveAsync(Owner, productId, ct) : CartChange.NotInCart;
         return await RespondAsync(change, "RemovedFromCart", returnUrl: null, ct);
+    }
+
+    /// <summary>Applies a coupon by its code; every reason it can't be used is a 400 saying why, and changes nothing.</summary>
+    [HttpPost("/cart/coupon")]
+    public async Task<IActionResult> ApplyCoupon([FromForm] string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return await RefuseCouponAsync(text["CouponCodeRequired"].Value, ct);
+        }
+
+        var verdict = await coupons.ApplyAsync(Owner, code, ct);
+        if (verdict.CartEmpty)
+        {
+            return await RefuseCouponAsync(text["CartEmpty"].Value, ct);
+        }
+
+        if (!verdict.Accepted)
+        {
+            return await RefuseCouponAsync(CouponMessages.For(verdict, text), ct);
+        }
+
+        TempData["Flash"] = text["CouponApplied"].Value;
+        return LocalRedirect("/cart");
+    }
+
+    [HttpPost("/cart/coupon/remove")]
+    public async Task<IActionResult> RemoveCoupon(CancellationToken ct)
+    {
+        if (!await carts.SetCouponAsync(Owner, couponId: null, ct))
+        {
+            return await RefuseCouponAsync(text["CouponNone"].Value, ct);
+        }
+
+        TempData["Flash"] = text["CouponRemoved"].Value;
+        return LocalRedirect("/cart");
+    }
+
+    private async Task<IActionResult> RefuseCouponAsync(string message, CancellationToken ct)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        ViewData["Error"] = message;
+        return View(nameof(Index), await carts.GetAsync(Owner, ct));
     }
 
     private CartChange Refusal(string productField) =>

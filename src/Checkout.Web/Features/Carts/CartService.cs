@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Coupons;
 using Checkout.Web.Features.Inventory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ namespace Checkout.Web.Features.Carts;
 /// both are checked with the cart taken, so parallel requests can't push a cart past them either.
 /// </summary>
 public sealed class CartService(
-    ShopDbContext db, WriteTransactions writes, Reservations reservations, TimeProvider clock, IOptions<CartLimitsOptions> limits)
+    ShopDbContext db, WriteTransactions writes, Reservations reservations, TimeProvider clock, IOptions<CartLimitsOptions> limits,
+    PricingSettings pricing)
 {
     private (CartOwner Owner, Guid? Id)? _cart; // this request's cart, looked up once (the page and its header both ask)
 
@@ -29,14 +31,61 @@ public sealed class CartService(
             return CartView.Empty;
         }
 
-        var lines = await ownerLines
+        var rows = await ownerLines
             .OrderBy(l => l.AddedUtc).ThenBy(l => l.Id)
-            .Select(l => new CartLineView(
-                l.ProductId, l.Product!.Name, l.Product.Color, l.Product.Storage, l.Product.ImageUrl,
-                l.Quantity, new Money(l.Product.Offers.Min(o => o.PriceTiyn))))
+            .Select(l => new
+            {
+                Line = new CartLineView(
+                    l.ProductId, l.Product!.Name, l.Product.Color, l.Product.Storage, l.Product.ImageUrl,
+                    l.Quantity, new Money(l.Product.Offers.Min(o => o.PriceTiyn)), l.Product.VatRate),
+                CouponId = db.Carts.Where(c => c.Id == l.CartId).Select(c => c.CouponId).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        _view = (owner, new CartView(lines));
+        List<CartLineView> lines = [.. rows.Select(r => r.Line)];
+        var coupon = rows is [{ CouponId: { } couponId }, ..]
+            ? await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.Id == couponId, ct)
+            : null;
+        _view = (owner, await ViewAsync(owner, lines, coupon, ct));
         return _view.Value.View;
+    }
+
+    /// <summary>The lines priced with the cart's coupon if it can be used now (else without it, saying why).</summary>
+    private async Task<CartView> ViewAsync(CartOwner owner, List<CartLineView> lines, Coupon? coupon, CancellationToken ct)
+    {
+        List<PricingLine> pricingLines = [.. lines.Select(l => l.ToPricing())];
+        if (coupon is null)
+        {
+            return new CartView(lines, Pricing.Price(pricingLines, null, 0, pricing));
+        }
+
+        var (problem, _) = await CouponService.CheckAsync(db, coupon, owner.ShopperId, clock.GetUtcNow().UtcDateTime, ct);
+        var priced = Pricing.Price(pricingLines, problem == CouponProblem.None ? coupon.Terms : null, 0, pricing);
+        if (priced.Refusal == PricingRefusal.CouponBelowMinimum)
+        {
+            problem = CouponProblem.BelowMinimum;
+        }
+
+        return new CartView(lines, priced, new AppliedCoupon(coupon.Code, coupon.Terms, problem, priced.CouponShortBy, coupon.ValidFromUtc));
+    }
+
+    /// <summary>
+    /// Puts the coupon on the owner's cart, or with null takes it off; false when there is no cart, or (taking off) no
+    /// coupon on it. Whether the coupon may be used is the caller's (<see cref="CouponService.ApplyAsync"/>).
+    /// </summary>
+    public async Task<bool> SetCouponAsync(CartOwner owner, int? couponId, CancellationToken ct = default)
+    {
+        if (await FindCartIdAsync(owner, ct) is not { } cartId)
+        {
+            return false;
+        }
+
+        var outcome = await ChangeCartAsync(cartId, async () =>
+            await db.Carts
+                .Where(c => c.Id == cartId && (couponId != null || c.CouponId != null))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.CouponId, couponId), ct) == 1
+                ? CartOutcome.Done
+                : CartChange.NotInCart, ct);
+        return outcome.Succeeded;
     }
 
     public async Task<int> CountItemsAsync(CartOwner owner, CancellationToken ct = default)
@@ -136,6 +185,13 @@ public sealed class CartService(
                 .OrderBy(l => l.ProductId) // products are locked in id order everywhere, so two requests can't deadlock
                 .Select(l => new { l.ProductId, l.Quantity })
                 .ToListAsync(ct);
+
+            // The guest's coupon comes along unless the shopper's cart has one of its own.
+            var guestCoupon = await db.Carts.Where(c => c.Id == guestCartId && c.UserId == null).Select(c => c.CouponId).FirstOrDefaultAsync(ct);
+            if (guestCoupon is { } couponId)
+            {
+                await db.Carts.Where(c => c.Id == userCartId && c.CouponId == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.CouponId, couponId), ct);
+            }
 
             // The guest cart goes first, and its reservations with it, so they don't count against the shopper's own.
             await db.Carts.Where(c => c.Id == guestCartId && c.UserId == null).ExecuteDeleteAsync(ct);

@@ -13,6 +13,15 @@ public enum CheckoutError
     AddressRequired,
     OutOfStock,
     CashOnDeliveryLimit,
+
+    /// <summary>The cart's coupon can't be used now (<see cref="CheckoutResult.Coupon"/> says why).</summary>
+    CouponRefused,
+
+    /// <summary>More points than the order may take (<see cref="CheckoutResult.MaxPoints"/>).</summary>
+    PointsOverLimit,
+
+    /// <summary>More points than the shopper has: «Бонус жеткіліксіз».</summary>
+    PointsNotEnough,
 }
 
 /// <summary>The outcome of a payment attempt: expected refusals are values, not exceptions.</summary>
@@ -23,18 +32,31 @@ public sealed record CheckoutResult(
     Money NewBalance = default,
     string? ProductName = null,
     int UnitsLeft = 0,
-    OrderTotals? Totals = null)
+    PricedOrder? Priced = null)
 {
     public bool Succeeded => Error == CheckoutError.None;
 
-    public static CheckoutResult Paid(string orderNumber, Money totalPaid, Money newBalance) =>
-        new(CheckoutError.None, orderNumber, totalPaid, newBalance);
+    /// <summary>How the order was placed: as asked, or <see cref="PaymentMethods.Free"/> when it costs nothing.</summary>
+    public string PaymentMethod { get; init; } = PaymentMethods.Card;
+
+    /// <summary>Why the coupon was refused, with what its text needs.</summary>
+    public CouponRefusal? Coupon { get; init; }
+
+    public long MaxPoints { get; init; }
+
+    public static CheckoutResult Paid(string orderNumber, string paymentMethod, PricedOrder priced, Money newBalance) =>
+        new(CheckoutError.None, orderNumber, priced.Total, newBalance, Priced: priced) { PaymentMethod = paymentMethod };
 
     public static CheckoutResult Fail(CheckoutError error) => new(error);
 
-    /// <summary>The cart is not what the shopper was shown: it is <paramref name="totals"/> now.</summary>
-    public static CheckoutResult CartChanged(OrderTotals totals) => new(CheckoutError.CartChanged, Totals: totals);
+    /// <summary>The cart is not what the shopper was shown: it costs <paramref name="now"/> now.</summary>
+    public static CheckoutResult CartChanged(PricedOrder now) => new(CheckoutError.CartChanged, Priced: now);
 
     public static CheckoutResult OutOfStock(string productName, int unitsLeft) =>
         new(CheckoutError.OutOfStock, ProductName: productName, UnitsLeft: unitsLeft);
+
+    public static CheckoutResult CouponRefused(CouponProblem problem, Coupon coupon, Money shortBy = default) =>
+        new(CheckoutError.CouponRefused) { Coupon = new CouponRefusal(problem, coupon.Code, new Money(coupon.MinSubtotalTiyn), shortBy, coupon.ValidFromUtc) };
+
+    public static CheckoutResult TooManyPoints(long maxPoints) => new(CheckoutError.PointsOverLimit) { MaxPoints = maxPoints };
 }

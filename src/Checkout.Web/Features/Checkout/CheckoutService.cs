@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Coupons;
 using Checkout.Web.Features.Inventory;
 using Checkout.Web.Features.Loyalty;
 using Checkout.Web.Infrastructure.Idempotency;
@@ -10,30 +11,39 @@ using Microsoft.Extensions.Options;
 namespace Checkout.Web.Features.Checkout;
 
 /// <summary>
-/// Pays for a shopper's cart from one of their cards in one database transaction: take the cart,
-/// price it, debit the card and decrement stock with guarded statements, write the order and its
-/// payment, empty the cart and release its reservations, commit. Any refusal rolls everything back and
-/// leaves the cart as it was. Cash on delivery places the order the same way without the card: its
-/// payment is recorded when the order is delivered; an account none of whose orders was ever delivered may have only
-/// <see cref="CashOnDeliveryOptions.NewShopperMaxOpen"/> open in such orders, checked with the cart taken (a shopper has
-/// one cart, so two checkouts of one shopper queue and the second sees the first's order).
+/// Pays for a shopper's cart in one database transaction: take the cart, price it (<see cref="Pricing"/>: its coupon,
+/// checked again here, and the points asked for), debit the card, spend the points and decrement stock with guarded
+/// statements, write the order and its payment, earn its points, count the coupon's use with a guarded statement, empty the cart and
+/// release its reservations, commit. Any refusal rolls everything back and leaves the cart as it was. Cash on delivery
+/// places the order the same way without the card: its payment is recorded when the order is delivered; an account
+/// none of whose orders was ever delivered may have only <see cref="CashOnDeliveryOptions.NewShopperMaxOpen"/> open in
+/// such orders, checked with the cart taken (a shopper has one cart, so two checkouts of one shopper queue and the second
+/// sees the first's order). An order that costs nothing (a coupon took it all) is placed free, whatever method was asked
+/// for: no card is touched.
 /// </summary>
 public sealed class CheckoutService(
     ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events, IdempotencyClaim idempotency,
-    IOptions<CashOnDeliveryOptions> cashOnDelivery, PointsWallet points)
+    IOptions<CashOnDeliveryOptions> cashOnDelivery, PricingSettings pricing, PointsWallet points)
 {
     private const int Attempts = 3;
 
-    /// <param name="expectedTotal">The total the shopper was shown, when the client sends it: a cart changed in another tab is refused, not charged.</param>
+    /// <param name="expectedTotal">
+    /// The total the shopper was shown before points, when the client sends it: a cart (or coupon) changed in another tab
+    /// is refused, not charged.
+    /// </param>
+    /// <param name="pointsRequested">Whole points to pay part of the goods with (0 for none).</param>
     /// <remarks>A request that claimed an <c>Idempotency-Key</c> gets the order number recorded on it in the same commit.</remarks>
-    public Task<CheckoutResult> PayWithCardAsync(string userId, Guid? cartId, int? cardId, Money? expectedTotal = null, CancellationToken ct = default) =>
-        PlaceAsync(userId, cartId, PaymentMethods.Card, cardId, expectedTotal, ct);
+    public Task<CheckoutResult> PayWithCardAsync(string userId, Guid? cartId, int? cardId, Money? expectedTotal = null, long pointsRequested = 0,
+        CancellationToken ct = default) =>
+        PlaceAsync(userId, cartId, PaymentMethods.Card, cardId, expectedTotal, pointsRequested, ct);
 
     /// <summary>Places the order to be paid in cash on delivery: no debit now.</summary>
-    public Task<CheckoutResult> PayOnDeliveryAsync(string userId, Guid? cartId, Money? expectedTotal = null, CancellationToken ct = default) =>
-        PlaceAsync(userId, cartId, PaymentMethods.CashOnDelivery, cardId: null, expectedTotal, ct);
+    public Task<CheckoutResult> PayOnDeliveryAsync(string userId, Guid? cartId, Money? expectedTotal = null, long pointsRequested = 0,
+        CancellationToken ct = default) =>
+        PlaceAsync(userId, cartId, PaymentMethods.CashOnDelivery, cardId: null, expectedTotal, pointsRequested, ct);
 
-    private async Task<CheckoutResult> PlaceAsync(string userId, Guid? cartId, string method, int? cardId, Money? expectedTotal, CancellationToken ct)
+    private async Task<CheckoutResult> PlaceAsync(string userId, Guid? cartId, string method, int? cardId, Money? expectedTotal, long pointsRequested,
+        CancellationToken ct)
     {
         if (cartId is not { } id)
         {
@@ -45,7 +55,7 @@ public sealed class CheckoutService(
             var number = orderNumbers.New(clock.GetUtcNow());
             try
             {
-                return await PayOnceAsync(userId, id, method, cardId, expectedTotal, number, ct);
+                return await PayOnceAsync(new Attempt(userId, id, method, cardId, expectedTotal, pointsRequested, number), ct);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
@@ -64,10 +74,10 @@ public sealed class CheckoutService(
         return await db.Orders.AnyAsync(o => o.Number == number, ct);
     }
 
-    private async Task<CheckoutResult> PayOnceAsync(string userId, Guid id, string method, int? cardId, Money? expectedTotal, string number, CancellationToken ct)
+    private async Task<CheckoutResult> PayOnceAsync(Attempt asked, CancellationToken ct)
     {
         await using var transaction = await writes.BeginAsync(db, ct);
-        var byCard = method == PaymentMethods.Card;
+        var (userId, id, number) = (asked.UserId, asked.CartId, asked.Number);
 
         // Taking the cart first makes a second checkout of the same cart wait for this one, then find it empty.
         var taken = await db.Carts
@@ -79,24 +89,48 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.CartEmpty);
         }
 
-        if (byCard && cardId is null)
+        // The coupon is checked again here, with the cart taken: its dates, its uses left, the shopper's own uses.
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var coupon = lines[0].CouponId is { } couponId ? await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.Id == couponId, ct) : null;
+        CouponUse? use = null;
+        if (coupon is not null)
+        {
+            var (problem, slot) = await CouponService.CheckAsync(db, coupon, userId, nowUtc, ct);
+            if (problem != CouponProblem.None)
+            {
+                return CheckoutResult.CouponRefused(problem, coupon);
+            }
+
+            use = new CouponUse(coupon.Id, coupon.Code, slot);
+        }
+
+        var priced = Pricing.Price([.. lines.Select(l => l.ToPricing())], coupon?.Terms, asked.Points, pricing);
+        switch (priced.Refusal)
+        {
+            case PricingRefusal.CouponBelowMinimum:
+                return CheckoutResult.CouponRefused(CouponProblem.BelowMinimum, coupon!, priced.CouponShortBy);
+            case PricingRefusal.PointsOverLimit:
+                return CheckoutResult.TooManyPoints(priced.MaxPoints);
+        }
+
+        var method = priced.IsFree ? PaymentMethods.Free : asked.Method;
+        var byCard = method == PaymentMethods.Card;
+        if (byCard && asked.CardId is null)
         {
             return CheckoutResult.Fail(CheckoutError.CardRequired);
         }
 
-        var totals = OrderTotals.For(lines.Select(l => (new Money(l.UnitPriceTiyn), l.Quantity)));
-        var total = totals.Total.Tiyn;
-
         // The debit is one guarded statement that also reads the new balance; a refusal below rolls it back with the rest.
-        var newBalance = byCard ? await DebitAsync(userId, cardId!.Value, total, ct) : null;
-        if (byCard && newBalance is null && !await db.Cards.AnyAsync(c => c.Id == cardId && c.UserId == userId, ct))
+        var total = priced.Total.Tiyn;
+        var newBalance = byCard ? await DebitAsync(userId, asked.CardId!.Value, total, ct) : null;
+        if (byCard && newBalance is null && !await db.Cards.AnyAsync(c => c.Id == asked.CardId && c.UserId == userId, ct))
         {
             return CheckoutResult.Fail(CheckoutError.CardNotFound);
         }
 
-        if (expectedTotal is { } shown && shown != totals.Total)
+        if (asked.ExpectedTotal is { } shown && shown != priced.DueBeforePoints)
         {
-            return CheckoutResult.CartChanged(totals);
+            return CheckoutResult.CartChanged(priced);
         }
 
         if (byCard && newBalance is null)
@@ -104,7 +138,13 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.InsufficientFunds);
         }
 
-        if (!byCard && await OpenCashOverLimitAsync(userId, totals.Total, ct))
+        // The points after the card, as a cancel gives them back after the card's refund: the two never lock crosswise.
+        if (!await points.SpendAsync(db, userId, number, priced.PointsUsed, ct))
+        {
+            return CheckoutResult.Fail(CheckoutError.PointsNotEnough);
+        }
+
+        if (method == PaymentMethods.CashOnDelivery && await OpenCashOverLimitAsync(userId, priced.Total, ct))
         {
             return CheckoutResult.Fail(CheckoutError.CashOnDeliveryLimit);
         }
@@ -118,8 +158,7 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.AddressRequired);
         }
 
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var order = Order.Place(number, new Actor(Actors.Shopper, userId, shopper.Email), method, byCard ? cardId : null,
+        var order = Order.Place(number, new Actor(Actors.Shopper, userId, shopper.Email), method, byCard ? asked.CardId : null,
             new OrderRecipient(shopper.FullName, shopper.PhoneNumber ?? "", shopper.DeliveryAddress),
             [.. lines.Select(l => new OrderLine
             {
@@ -132,20 +171,33 @@ public sealed class CheckoutService(
                 UnitPriceTiyn = l.UnitPriceTiyn,
                 Quantity = l.Quantity,
             })],
+            priced,
+            use,
             nowUtc);
         db.Orders.Add(order);
         events.Add(db, OutboxEvents.OrderCreated, order.Number, new OrderCreatedEvent(order.Number, total));
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the order, its lines, VAT, charge, sale, timeline and the coupon's redemption
         await points.EarnAtCheckoutAsync(db, order, ct);
 
         await db.CartLines.Where(l => l.CartId == id).ExecuteDeleteAsync(ct);
         await db.StockReservations.Where(r => r.CartId == id).ExecuteDeleteAsync(ct);
         await idempotency.RecordOutcomeAsync(db, number, ct); // in this commit: a retry after a crash is told, not charged again
 
-        // The products last, right before the commit: in a flash sale every checkout queues on the same product row, so
-        // it is held for two statements and the commit, not for the whole checkout. In one fixed order, so two checkouts
-        // can't lock them crosswise. The cart's own reservation (deleted above) becomes the sale; other carts' live
+        // The hot rows last, right before the commit, each in one fixed order so two checkouts can't lock them
+        // crosswise: the coupon (every checkout with it queues on its row; the last use goes once), then the products
+        // (in a flash sale every checkout queues on the same product row, held for two statements and the commit, not
+        // for the whole checkout). The cart's own reservation (deleted above) becomes the sale; other carts' live
         // reservations stay untouchable, expired ones count for nothing.
+        if (use is not null)
+        {
+            if (!await CouponService.TakeUseAsync(db, use.CouponId, nowUtc, ct))
+            {
+                return CheckoutResult.CouponRefused(CouponProblem.UsedUp, coupon!);
+            }
+
+            await db.Carts.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CouponId, (int?)null), ct);
+        }
+
         foreach (var line in lines.OrderBy(l => l.ProductId))
         {
             await Stock.LockAsync(db, line.ProductId, ct);
@@ -160,7 +212,7 @@ public sealed class CheckoutService(
         }
 
         await transaction.CommitAsync(ct);
-        return CheckoutResult.Paid(order.Number, totals.Total, new Money(newBalance ?? 0));
+        return CheckoutResult.Paid(order.Number, method, priced, new Money(newBalance ?? 0));
     }
 
     /// <summary>Takes <paramref name="total"/> from the shopper's card if it holds that much; the new balance, or null when it doesn't (or isn't theirs).</summary>
@@ -195,8 +247,11 @@ public sealed class CheckoutService(
         return new Money(open) + total > Money.FromTenge(cashOnDelivery.Value.NewShopperMaxOpen);
     }
 
-    /// <summary>Each line at its product's cheapest offer (lowest store id on a tie), read inside the transaction.</summary>
-    private Task<List<PricedLine>> LoadLinesAsync(Guid cartId, CancellationToken ct) =>
+    /// <summary>
+    /// Each line at its product's cheapest offer (lowest store id on a tie), with the cart's coupon (the same on every
+    /// line: no statement of its own when there is none), read inside the transaction.
+    /// </summary>
+    private Task<List<CartLineAtPrice>> LoadLinesAsync(Guid cartId, CancellationToken ct) =>
         db.CartLines
             .Where(l => l.CartId == cartId)
             .OrderBy(l => l.AddedUtc).ThenBy(l => l.Id)
@@ -207,15 +262,23 @@ public sealed class CheckoutService(
                 l.Product!.Name,
                 l.Product.Color,
                 l.Product.Storage,
+                l.Product.VatRate,
                 Offer = l.Product.Offers
                     .OrderBy(o => o.PriceTiyn).ThenBy(o => o.StoreId)
                     .Select(o => new { o.StoreId, StoreName = o.Store!.Name, o.PriceTiyn })
                     .First(),
+                CouponId = db.Carts.Where(c => c.Id == l.CartId).Select(c => c.CouponId).FirstOrDefault(),
             })
-            .Select(l => new PricedLine(l.ProductId, l.Quantity, l.Name, l.Color, l.Storage,
-                l.Offer.StoreId, l.Offer.StoreName, l.Offer.PriceTiyn))
+            .Select(l => new CartLineAtPrice(l.ProductId, l.Quantity, l.Name, l.Color, l.Storage, l.VatRate,
+                l.Offer.StoreId, l.Offer.StoreName, l.Offer.PriceTiyn, l.CouponId))
             .ToListAsync(ct);
 
-    private sealed record PricedLine(int ProductId, int Quantity, string Name, string Color, string Storage,
-        int StoreId, string StoreName, long UnitPriceTiyn);
+    /// <summary>What one payment attempt asks for, under the order number it would get.</summary>
+    private sealed record Attempt(string UserId, Guid CartId, string Method, int? CardId, Money? ExpectedTotal, long Points, string Number);
+
+    private sealed record CartLineAtPrice(int ProductId, int Quantity, string Name, string Color, string Storage, int VatRate,
+        int StoreId, string StoreName, long UnitPriceTiyn, int? CouponId)
+    {
+        public PricingLine ToPricing() => new(new Money(UnitPriceTiyn), Quantity, VatRate);
+    }
 }

@@ -1,6 +1,8 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Carts;
+using Checkout.Web.Features.Coupons;
+using Checkout.Web.Features.Loyalty;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Antiforgery;
@@ -24,6 +26,7 @@ public sealed class PaymentController(
     UserManager<ShopUser> users,
     IAntiforgery antiforgery,
     IOptions<CashOnDeliveryOptions> cashOnDelivery,
+    IPointsWallet wallet,
     IStringLocalizer<SharedResource> text) : Controller
 {
     [Authorize]
@@ -85,31 +88,45 @@ public sealed class PaymentController(
             return Refuse(StatusCodes.Status400BadRequest, text["ExpectedTotalInvalid"]);
         }
 
+        if (payment.PointsMalformed)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, text["PointsInvalid"]);
+        }
+
         var cartId = await carts.FindCartIdAsync(CartOwner.Shopper(userId), ct);
         var result = payment.Method == PaymentMethods.CashOnDelivery
-            ? await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, ct)
-            : await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, ct);
+            ? await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, payment.Points, ct)
+            : await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, payment.Points, ct);
         if (!result.Succeeded)
         {
-            return await RefuseAsync(result, userId, payment.CardId, ct);
+            return await RefuseAsync(result, userId, payment, ct);
         }
 
-        if (payment.Method == PaymentMethods.CashOnDelivery)
+        var (discount, pointsUsed) = (result.Priced!.Discount.WholeTenge, result.Priced.PointsUsed);
+        switch (result.PaymentMethod)
         {
-            var placed = new OrderPlaced("success", text["OrderPlacedCashOnDelivery"], PaymentMethods.CashOnDelivery,
-                result.TotalPaid.WholeTenge, result.OrderNumber!);
-            return Request.HasFormContentType ? View("Placed", placed) : new JsonResult(placed, ShopJson.Options);
+            case PaymentMethods.Free:
+                var free = new FreeOrderPlaced("success", text["OrderPlacedFree"], PaymentMethods.Free, 0, result.OrderNumber!, discount, pointsUsed);
+                return Request.HasFormContentType ? View("Free", free) : new JsonResult(free, ShopJson.Options);
+            case PaymentMethods.CashOnDelivery:
+                var placed = new OrderPlaced("success", text["OrderPlacedCashOnDelivery"], PaymentMethods.CashOnDelivery,
+                    result.TotalPaid.WholeTenge, result.OrderNumber!, discount, pointsUsed);
+                return Request.HasFormContentType ? View("Placed", placed) : new JsonResult(placed, ShopJson.Options);
+            default:
+                var paid = new PaymentSucceeded("success", text["PaymentSucceeded"], result.NewBalance.WholeTenge,
+                    result.TotalPaid.WholeTenge, result.OrderNumber!, discount, pointsUsed);
+                return Request.HasFormContentType ? View("Paid", paid) : new JsonResult(paid, ShopJson.Options);
         }
-
-        var paid = new PaymentSucceeded("success", text["PaymentSucceeded"], result.NewBalance.WholeTenge,
-            result.TotalPaid.WholeTenge, result.OrderNumber!);
-        return Request.HasFormContentType ? View("Paid", paid) : new JsonResult(paid, ShopJson.Options);
     }
 
-    private async Task<IActionResult> RefuseAsync(CheckoutResult result, string userId, int? cardId, CancellationToken ct)
+    private async Task<IActionResult> RefuseAsync(CheckoutResult result, string userId, PaymentRequest payment, CancellationToken ct)
     {
         var (status, message) = result.Error switch
         {
+            CheckoutError.CouponRefused when result.Coupon is { } coupon => (StatusCodes.Status409Conflict,
+                CouponMessages.For(coupon.Problem, text, coupon.MinSubtotal, coupon.ShortBy, coupon.ValidFromUtc)),
+            CheckoutError.PointsOverLimit => (StatusCodes.Status400BadRequest, text["PointsOverLimit", Points(result.MaxPoints)].Value),
+            CheckoutError.PointsNotEnough => (StatusCodes.Status400BadRequest, text["PointsNotEnough"].Value),
             CheckoutError.CartEmpty => (StatusCodes.Status400BadRequest, text["CartEmpty"].Value),
             CheckoutError.CardRequired => (StatusCodes.Status400BadRequest, text["CardRequired"].Value),
             CheckoutError.CardNotFound => (StatusCodes.Status404NotFound, text["CardNotFound"].Value),
@@ -123,12 +140,17 @@ public sealed class PaymentController(
         };
         if (!Request.HasFormContentType)
         {
-            return result.Totals is { } now
-                ? new JsonResult(new CartChangedBody("error", message, now.Subtotal.WholeTenge, now.Delivery.WholeTenge, now.Total.WholeTenge), ShopJson.Options)
+            return result switch
+            {
+                { Error: CheckoutError.CartChanged, Priced: { } now } => new JsonResult(
+                    new CartChangedBody("error", message, now.Goods.WholeTenge, now.Delivery.WholeTenge, now.DueBeforePoints.WholeTenge, now.Discount.WholeTenge),
+                    ShopJson.Options) { StatusCode = status },
+                { Error: CheckoutError.PointsOverLimit } => new JsonResult(new PointsOverLimitBody("error", message, result.MaxPoints), ShopJson.Options)
                 {
                     StatusCode = status,
-                }
-                : Refuse(status, message);
+                },
+                _ => Refuse(status, message),
+            };
         }
 
         var cart = await carts.GetAsync(CartCookie.OwnerOf(HttpContext), ct);
@@ -138,19 +160,23 @@ public sealed class PaymentController(
         }
 
         Response.StatusCode = status;
-        return View(nameof(Index), await PageAsync(cart, userId, cardId, message, ct));
+        return View(nameof(Index), await PageAsync(cart, userId, payment.CardId, message, ct, payment.Points));
     }
 
     private IActionResult Refuse(int status, string message) => Refusal.For(HttpContext, status, message);
 
-    private async Task<PaymentPage> PageAsync(CartView cart, string userId, int? selectedCardId, string? error, CancellationToken ct)
+    /// <summary>A number of points as the shop writes numbers: 925 990.</summary>
+    private static string Points(long points) => points.ToString("#,0", new System.Globalization.NumberFormatInfo { NumberGroupSeparator = " " });
+
+    private async Task<PaymentPage> PageAsync(CartView cart, string userId, int? selectedCardId, string? error, CancellationToken ct, long pointsRequested = 0)
     {
         var cards = await db.Cards
             .Where(c => c.UserId == userId)
             .OrderBy(c => c.Id)
             .Select(c => new CardOption(c.Id, c.Name, new Money(c.BalanceTiyn)))
             .ToListAsync(ct);
-        return new PaymentPage(cart.Totals, cards, selectedCardId, error);
+        var available = await wallet.AvailableAsync(db, userId, ct);
+        return new PaymentPage(cart.Priced, cards, selectedCardId, error, cart.Coupon, available, pointsRequested);
     }
 
 }

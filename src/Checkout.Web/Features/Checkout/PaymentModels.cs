@@ -1,19 +1,35 @@
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Coupons;
 
 namespace Checkout.Web.Features.Checkout;
 
 public sealed record CardOption(int Id, string Name, Money Balance);
 
-public sealed record PaymentPage(OrderTotals Totals, IReadOnlyList<CardOption> Cards, int? SelectedCardId, string? Error);
+/// <summary>The payment page: what the cart costs (its coupon applied when usable), the shopper's cards and available points.</summary>
+public sealed record PaymentPage(PricedOrder Priced, IReadOnlyList<CardOption> Cards, int? SelectedCardId, string? Error, AppliedCoupon? Coupon = null,
+    long PointsAvailable = 0, long PointsRequested = 0)
+{
+    /// <summary>The most points the shopper may spend here: what they have, up to the order's limit.</summary>
+    public long PointsOffered => Math.Min(PointsAvailable, Priced.MaxPoints);
+}
 
-/// <summary>The success body of <c>POST /process_payment</c>; amounts in whole tenge.</summary>
-public sealed record PaymentSucceeded(string Status, string Message, long NewBalance, long TotalPaid, string OrderNumber);
+/// <summary>
+/// The success body of <c>POST /process_payment</c>; amounts in whole tenge: seed 000's fields, then the coupon's
+/// <c>discount</c> and the <c>points_used</c>.
+/// </summary>
+public sealed record PaymentSucceeded(string Status, string Message, long NewBalance, long TotalPaid, string OrderNumber, long Discount, long PointsUsed);
+
+/// <summary>The success body of an order that costs nothing: placed free, no card touched, <c>total_paid</c> 0.</summary>
+public sealed record FreeOrderPlaced(string Status, string Message, string PaymentMethod, long TotalPaid, string OrderNumber, long Discount, long PointsUsed);
+
+/// <summary>The 400 body for more points than the order may take: the error envelope and the limit, in whole points.</summary>
+public sealed record PointsOverLimitBody(string Status, string Message, long MaxPoints);
 
 /// <summary>
 /// The 409 body when the cart changed since the page showed its total: SPEC's error envelope plus the cart's totals as
 /// they are now (whole tenge), so the page shows them and its next «Төлеу» pays them.
 /// </summary>
-public sealed record CartChangedBody(string Status, string Message, long Subtotal, long Delivery, long Total);
+public sealed record CartChangedBody(string Status, string Message, long Subtotal, long Delivery, long Total, long Discount);
 
 /// <summary>The success body of a cash-on-delivery order: nothing is debited, <c>total_due</c> is paid to the courier.</summary>
-public sealed record OrderPlaced(string Status, string Message, string PaymentMethod, long TotalDue, string OrderNumber);
+public sealed record OrderPlaced(string Status, string Message, string PaymentMethod, long TotalDue, string OrderNumber, long Discount, long PointsUsed);

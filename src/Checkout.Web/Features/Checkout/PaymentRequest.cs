@@ -7,13 +7,16 @@ namespace Checkout.Web.Features.Checkout;
 
 /// <summary>
 /// What a payment asks for: <c>payment_method</c> (<c>card</c>, the default, or <c>cash_on_delivery</c>; anything
-/// else is kept as given and refused), <c>card_id</c> and, from the shop's own page, the <c>expected_total</c> the shopper saw.
+/// else is kept as given and refused), <c>card_id</c>, <c>points</c> (whole bonus points to pay part of the goods with,
+/// 0 when absent; anything but a whole number from 0 up is <see cref="PointsMalformed"/>) and, from the shop's own
+/// page, the <c>expected_total</c> the shopper saw (before points).
 /// A missing or non-numeric card id is null ("choose a card"); any other number that can't be a card's id is 0,
 /// which names no card ("card not found"). An <c>expected_total</c> that is given but is no whole number of tenge
 /// from 0 up is <see cref="ExpectedTotalMalformed"/>: refused, never taken for a missing one (that would switch off
 /// the "cart changed" guard).
 /// </summary>
-public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Method = PaymentMethods.Card, bool ExpectedTotalMalformed = false)
+public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Method = PaymentMethods.Card, bool ExpectedTotalMalformed = false,
+    long Points = 0, bool PointsMalformed = false)
 {
     private const int NoSuchCard = 0;
 
@@ -27,11 +30,15 @@ public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Me
         var total = shown.Length == 0
             ? null
             : long.TryParse(shown, NumberStyles.None, CultureInfo.InvariantCulture, out var tenge) && tenge <= MaxTenge ? Money.FromTenge(tenge) : (Money?)null;
+        var points = form["points"].ToString().Trim();
+        var pointsRead = points.Length == 0 ? 0 : long.TryParse(points, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= MaxTenge ? n : (long?)null;
         return new PaymentRequest(
             int.TryParse(form["card_id"], out var id) ? id : null,
             total,
             MethodOf(form["payment_method"].ToString()),
-            ExpectedTotalMalformed: shown.Length > 0 && total is null);
+            ExpectedTotalMalformed: shown.Length > 0 && total is null,
+            Points: pointsRead ?? 0,
+            PointsMalformed: pointsRead is null);
     }
 
     private static string MethodOf(string? given) => string.IsNullOrEmpty(given) ? PaymentMethods.Card : given;
@@ -80,7 +87,11 @@ public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Me
         var method = root.TryGetProperty("payment_method", out var chosen)
             ? chosen.ValueKind == JsonValueKind.String ? MethodOf(chosen.GetString()) : chosen.GetRawText()
             : PaymentMethods.Card;
-        return new PaymentRequest(cardId, expected, method, ExpectedTotalMalformed: given && expected is null);
+        var pointsGiven = root.TryGetProperty("points", out var asked) && asked.ValueKind != JsonValueKind.Null;
+        var points = !pointsGiven ? 0
+            : asked.ValueKind == JsonValueKind.Number && WholeNumber(asked) is { } whole and >= 0 and <= MaxTenge ? (long)whole
+            : (long?)null;
+        return new PaymentRequest(cardId, expected, method, ExpectedTotalMalformed: given && expected is null, Points: points ?? 0, PointsMalformed: points is null);
     }
 
     /// <summary>Whether every name and string in the element decodes to text (an escaped lone surrogate doesn't).</summary>

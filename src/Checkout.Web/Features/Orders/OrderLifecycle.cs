@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Coupons;
 using Checkout.Web.Features.Loyalty;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +9,10 @@ namespace Checkout.Web.Features.Orders;
 /// <summary>
 /// Saves the steps an <see cref="Order"/> takes, each in one write transaction: the order decides (yes, or no with a
 /// reason); a yes is written with a guarded <c>UPDATE … WHERE Status = @from</c> (so of two racing requests exactly one
-/// wins), then what the step means — a refund credited to the card it came from and the units back in stock, each a
-/// guarded statement — the order's bonus points (<see cref="PointsWallet.OrderMovedAsync"/>), and the ledger, stock and
-/// timeline entries the order recorded.
+/// wins), then what the step means — a refund credited to the card it came from, the order's bonus points
+/// (<see cref="PointsWallet.OrderMovedAsync"/>), a cancelled order's coupon use given back, the units back in stock, each
+/// a guarded statement, in the checkout's lock order (card, points, coupon, products) so the two never lock crosswise —
+/// and the ledger, stock and timeline entries the order recorded.
 /// </summary>
 public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, TimeProvider clock, PointsWallet points)
 {
@@ -83,8 +85,13 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         status.OriginalValue = to;
         status.IsModified = false;
         await PayBackAsync(order, result.LedgerEntries, ct);
-        await RestockAsync(order, result.StockMovements, ct);
         await points.OrderMovedAsync(db, order, from, to, ct);
+        if (result.ReleasesCouponId is { } couponId)
+        {
+            await CouponService.ReleaseAsync(db, order.Id, couponId, ct);
+        }
+
+        await RestockAsync(order, result.StockMovements, ct);
         return result;
     }
 

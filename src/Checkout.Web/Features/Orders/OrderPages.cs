@@ -11,6 +11,7 @@ public static class OrderPages
     {
         var order = await db.Orders
             .Include(o => o.Lines)
+            .Include(o => o.Vat)
             .Include(o => o.Events)
             .Include(o => o.Ledger)
             .Include(o => o.Return)

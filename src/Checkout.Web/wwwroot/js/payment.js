@@ -2,13 +2,18 @@
 // the cash-on-delivery form places the order the same way without a card. A placed order lands on its own page
 // (/orders/{number}?placed=true, the receipt), which replaces this one in the history: refresh and Back stay true.
 // A cart changed in another tab is refused with its new totals, shown here, so the next «Төлеу» pays them.
-// Without JavaScript the forms post themselves and the server answers with a page.
+// Points typed in pay part of the goods: the balance check and the amount shown are for what is left. An order a coupon
+// made free needs no card: its one button places it. Without JavaScript the forms post themselves and the server answers
+// with a page.
 (function () {
     "use strict";
     var form = document.getElementById("payment-form");
     if (!form) { return; }
 
     var total = Number(form.dataset.total);
+    var free = form.dataset.free === "true";
+    var pointsInput = document.getElementById("points-input");
+    var dueAfterPoints = document.getElementById("due-after-points");
     var button = document.getElementById("pay-button");
     var codForm = document.getElementById("cod-form");
     var codButton = document.getElementById("cod-button");
@@ -24,9 +29,24 @@
         return form.querySelector("input[name='card_id']:checked");
     }
 
+    // The whole points asked for, within what the field allows.
+    function pointsChosen() {
+        if (!pointsInput) { return 0; }
+        var points = Math.floor(Number(pointsInput.value));
+        var most = Number(pointsInput.max);
+        return points > 0 ? Math.min(points, most) : 0;
+    }
+
     function refresh() {
+        if (free) {
+            shortNote.hidden = true;
+            button.disabled = false;
+            return;
+        }
+        var due = total - pointsChosen();
+        if (dueAfterPoints) { dueAfterPoints.textContent = tenge(due); }
         var card = chosenCard();
-        var short = card !== null && Number(card.dataset.balance) < total;
+        var short = card !== null && Number(card.dataset.balance) < due;
         shortNote.hidden = !short;
         button.disabled = card === null || short;
     }
@@ -54,13 +74,15 @@
         orderLink.href = receipt;
         var cash = body.payment_method === "cash_on_delivery";
         document.getElementById("success-paid-row").hidden = cash;
-        document.getElementById("success-balance-row").hidden = cash;
+        document.getElementById("success-balance-row").hidden = cash || body.payment_method === "free";
         document.getElementById("success-due-row").hidden = !cash;
         if (cash) {
             document.getElementById("success-due").textContent = tenge(body.total_due);
         } else {
             document.getElementById("success-total").textContent = tenge(body.total_paid);
-            document.getElementById("success-balance").textContent = tenge(body.new_balance);
+            if (typeof body.new_balance === "number") {
+                document.getElementById("success-balance").textContent = tenge(body.new_balance);
+            }
         }
         document.getElementById("payment").hidden = true;
         success.hidden = false;
@@ -130,18 +152,25 @@
         refresh();
     });
 
+    form.addEventListener("input", refresh);
+
     form.addEventListener("submit", function (event) {
         event.preventDefault();
+        if (button.disabled) { return; }
+        if (free) {
+            send({ expected_total: 0 }, button);
+            return;
+        }
         var card = chosenCard();
-        if (card === null || button.disabled) { return; }
-        send({ card_id: Number(card.value), expected_total: total }, button);
+        if (card === null) { return; }
+        send({ card_id: Number(card.value), expected_total: total, points: pointsChosen() }, button);
     });
 
     if (codForm) {
         codForm.addEventListener("submit", function (event) {
             event.preventDefault();
             if (codButton.disabled) { return; }
-            send({ payment_method: "cash_on_delivery", expected_total: total }, codButton);
+            send({ payment_method: "cash_on_delivery", expected_total: total, points: pointsChosen() }, codButton);
         });
     }
 

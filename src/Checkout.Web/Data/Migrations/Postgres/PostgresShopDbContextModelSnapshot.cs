@@ -64,6 +64,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("CouponId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -77,6 +80,8 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CouponId");
 
                     b.HasIndex("UpdatedUtc");
 
@@ -117,6 +122,110 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_CartLines_Quantity", "\"Quantity\" BETWEEN 1 AND 99");
                         });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.Coupon", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FreeDelivery")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("MinSubtotalTiyn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PerShopperLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UsageLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ValidFromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ValidUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Coupons", t =>
+                        {
+                            t.HasCheckConstraint("CK_Coupons_Amount", "\"Percent\" BETWEEN 0 AND 100 AND \"AmountTiyn\" >= 0 AND \"MinSubtotalTiyn\" >= 0");
+
+                            t.HasCheckConstraint("CK_Coupons_Kind", "\"Kind\" IN ('percent', 'fixed')");
+
+                            t.HasCheckConstraint("CK_Coupons_Used", "\"Used\" >= 0 AND (\"UsageLimit\" IS NULL OR \"Used\" <= \"UsageLimit\")");
+                        });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.CouponRedemption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CouponId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CouponId", "UserId", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("CouponRedemptions");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.DailySales", b =>
@@ -286,6 +395,13 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Property<int?>("CardId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CouponCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("CouponId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -297,6 +413,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Property<long>("DeliveryTiyn")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("DiscountTiyn")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -306,6 +425,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long>("PointsTiyn")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RecipientName")
                         .IsRequired()
@@ -332,9 +454,14 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("VatTiyn")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CardId");
+
+                    b.HasIndex("CouponId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -406,11 +533,17 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long>("DiscountTiyn")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("LineTotalTiyn")
                         .HasColumnType("bigint");
 
                     b.Property<int>("OrderId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("PointsTiyn")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("integer");
@@ -439,6 +572,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Property<long>("UnitPriceTiyn")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("VatRate")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId");
@@ -448,6 +584,34 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.HasIndex("StoreId");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.OrderVat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("GrossTiyn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rate")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("VatTiyn")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Rate")
+                        .IsUnique();
+
+                    b.ToTable("OrderVat", (string)null);
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.OutboxMessage", b =>
@@ -628,11 +792,16 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int>("VatRate")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.ToTable("Products", t =>
                         {
                             t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" >= 0");
+
+                            t.HasCheckConstraint("CK_Products_VatRate", "\"VatRate\" IN (16, 10, 5, 0)");
                         });
                 });
 
@@ -1047,6 +1216,11 @@ namespace Checkout.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Checkout.Web.Domain.Cart", b =>
                 {
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1068,6 +1242,27 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.CouponRedemption", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithOne("Redemption")
+                        .HasForeignKey("Checkout.Web.Domain.CouponRedemption", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Checkout.Web.Domain.ShopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.LedgerEntry", b =>
@@ -1108,6 +1303,11 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .HasForeignKey("CardId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Checkout.Web.Domain.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1142,6 +1342,15 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.OrderVat", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithMany("Vat")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1274,9 +1483,13 @@ namespace Checkout.Web.Data.Migrations.Postgres
 
                     b.Navigation("Lines");
 
+                    b.Navigation("Redemption");
+
                     b.Navigation("Return");
 
                     b.Navigation("StockMovements");
+
+                    b.Navigation("Vat");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.Product", b =>

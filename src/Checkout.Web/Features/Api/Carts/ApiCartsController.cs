@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Carts;
+using Checkout.Web.Features.Coupons;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,8 @@ namespace Checkout.Web.Features.Api.Carts;
 /// </summary>
 [Tags("Carts")]
 public sealed class ApiCartsController(
-    ApiCarts access, CartService carts, CartTokens tokens, IOptions<CartLimitsOptions> limits, IStringLocalizer<SharedResource> text)
+    ApiCarts access, CartService carts, CouponService coupons, CartTokens tokens, PricingSettings pricing, IOptions<CartLimitsOptions> limits,
+    IStringLocalizer<SharedResource> text)
     : ApiController
 {
     private string? ShopperId => User.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -112,14 +115,19 @@ public sealed class ApiCartsController(
         return outcome.Succeeded ? Ok(await AnswerAsync(cart.Owner, cart.CartId, ct)) : Refused(outcome, productId);
     }
 
-    /// <summary>What a checkout of the cart would charge now: lines, subtotal, delivery, total.</summary>
+    /// <summary>What a checkout of the cart would charge now: subtotal, the coupon's discount, points, delivery, VAT and total.</summary>
+    /// <remarks>
+    /// The body is optional: <c>{"points": N}</c> prices whole points in (at most <c>max_points</c>; more is refused with
+    /// <c>points_over_limit</c> and the limit). Whether the shopper has them is checked when the order is placed.
+    /// </remarks>
     [HttpPost("/api/v1/carts/{token}/estimate")]
     [EndpointName("EstimateCart")]
     [ProducesResponseType<CartEstimate>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, ApiProblem.ContentType)]
-    public async Task<IActionResult> Estimate(string token, CancellationToken ct)
+    public async Task<IActionResult> Estimate(
+        string token, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] EstimateRequest? request, CancellationToken ct)
     {
         var cart = await access.ResolveAsync(token, ShopperId, ct);
         if (!cart.Granted)
@@ -128,16 +136,72 @@ public sealed class ApiCartsController(
         }
 
         var view = await carts.GetAsync(cart.Owner, ct);
-        return view.IsEmpty
-            ? Refuse(StatusCodes.Status400BadRequest, ApiCodes.CartEmpty, text["CartEmpty"].Value)
-            : Ok(CartAnswers.Estimate(view));
+        if (view.IsEmpty)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, ApiCodes.CartEmpty, text["CartEmpty"].Value);
+        }
+
+        var points = request?.Points ?? 0;
+        var priced = points == 0 ? view.Priced : Pricing.Price(view.PricingLines, view.Coupon is { Usable: true } coupon ? coupon.Terms : null, points, pricing);
+        return priced.Refusal == PricingRefusal.PointsOverLimit
+            ? Refuse(StatusCodes.Status400BadRequest, ApiCodes.PointsOverLimit, text["PointsOverLimit", priced.MaxPoints].Value,
+                new Dictionary<string, object?> { ["max_points"] = priced.MaxPoints })
+            : Ok(CartAnswers.Estimate(view, priced, text));
+    }
+
+    /// <summary>Applies a coupon by its code (any case); each reason it can't be used is refused with its own code and changes nothing.</summary>
+    /// <remarks>Refusals are 422 with a code per reason and, as in seed 004, <c>"error_code": 2004</c>; below the minimum, <c>short_by</c> says how much more the goods must come to.</remarks>
+    [HttpPost("/api/v1/carts/{token}/coupon")]
+    [EndpointName("ApplyCartCoupon")]
+    [ProducesResponseType<CartAnswer>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
+    public async Task<IActionResult> ApplyCoupon(string token, ApplyCouponRequest request, CancellationToken ct)
+    {
+        var cart = await access.ResolveAsync(token, ShopperId, ct);
+        if (!cart.Granted)
+        {
+            return Refuse(cart.Status, cart.Code!);
+        }
+
+        var verdict = await coupons.ApplyAsync(cart.Owner, request.Code, ct);
+        if (verdict.CartEmpty)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, ApiCodes.CartEmpty, text["CartEmpty"].Value);
+        }
+
+        return verdict.Accepted
+            ? Ok(await AnswerAsync(cart.Owner, cart.CartId, ct))
+            : Refuse(StatusCodes.Status422UnprocessableEntity, CouponProblems.CodeFor(verdict.Problem), CouponMessages.For(verdict, text),
+                CouponProblems.Extensions(verdict.ShortBy));
+    }
+
+    /// <summary>Takes the coupon off the cart.</summary>
+    [HttpDelete("/api/v1/carts/{token}/coupon")]
+    [EndpointName("RemoveCartCoupon")]
+    [ProducesResponseType<CartAnswer>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, ApiProblem.ContentType)]
+    public async Task<IActionResult> RemoveCoupon(string token, CancellationToken ct)
+    {
+        var cart = await access.ResolveAsync(token, ShopperId, ct);
+        if (!cart.Granted)
+        {
+            return Refuse(cart.Status, cart.Code!);
+        }
+
+        return await carts.SetCouponAsync(cart.Owner, couponId: null, ct)
+            ? Ok(await AnswerAsync(cart.Owner, cart.CartId, ct))
+            : Refuse(StatusCodes.Status404NotFound, ApiCodes.NoCoupon, text["CouponNone"].Value);
     }
 
     private async Task<CartAnswer> AnswerAsync(CartOwner owner, Guid cartId, CancellationToken ct)
     {
         var view = await carts.GetAsync(owner, ct);
         var expires = tokens.ExpiresFromNow;
-        return CartAnswers.Cart(view, tokens.Issue(cartId, expires), expires);
+        return CartAnswers.Cart(view, tokens.Issue(cartId, expires), expires, text);
     }
 
     private static string PathOf(string token) => $"/api/v1/carts/{token}";

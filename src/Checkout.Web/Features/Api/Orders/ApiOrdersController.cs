@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Checkout;
+using Checkout.Web.Features.Coupons;
 using Checkout.Web.Features.Orders;
 using Checkout.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Authorization;
@@ -66,15 +67,16 @@ public sealed class ApiOrdersController(
         Money? expected = request.ExpectedTotal is { } tiyn ? new Money(tiyn) : null;
         var byCard = method == PaymentMethods.Card;
         var result = byCard
-            ? await checkout.PayWithCardAsync(ShopperId, cart.CartId, request.Payment.CardId, expected, ct)
-            : await checkout.PayOnDeliveryAsync(ShopperId, cart.CartId, expected, ct);
+            ? await checkout.PayWithCardAsync(ShopperId, cart.CartId, request.Payment.CardId, expected, request.Points ?? 0, ct)
+            : await checkout.PayOnDeliveryAsync(ShopperId, cart.CartId, expected, request.Points ?? 0, ct);
         if (!result.Succeeded)
         {
             return Refused(result);
         }
 
-        var placed = new PlacedOrder(result.OrderNumber!, OrderStatus.Pending.ToName(), Currency, result.TotalPaid.Tiyn, method,
-            byCard ? request.Payment.CardId : null, byCard ? result.NewBalance.Tiyn : null);
+        var charged = result.PaymentMethod == PaymentMethods.Card; // a free order touched no card, whatever was asked
+        var placed = new PlacedOrder(result.OrderNumber!, OrderStatus.Pending.ToName(), Currency, result.TotalPaid.Tiyn, result.PaymentMethod,
+            charged ? request.Payment.CardId : null, charged ? result.NewBalance.Tiyn : null, result.Priced!.Discount.Tiyn, result.Priced.PointsUsed);
         return Created(PathOf(placed.Number), placed);
     }
 
@@ -174,16 +176,22 @@ public sealed class ApiOrdersController(
         CheckoutError.CartEmpty => Refuse(StatusCodes.Status400BadRequest, ApiCodes.CartEmpty, text["CartEmpty"]),
         CheckoutError.CardRequired => Refuse(StatusCodes.Status400BadRequest, ApiCodes.CardRequired, text["CardRequired"]),
         CheckoutError.CardNotFound => Refuse(StatusCodes.Status404NotFound, ApiCodes.CardNotFound, text["CardNotFound"]),
-        CheckoutError.CartChanged when result.Totals is { } now => Refuse(StatusCodes.Status409Conflict, ApiCodes.CartChanged, text["CartChanged"],
+        CheckoutError.CartChanged when result.Priced is { } now => Refuse(StatusCodes.Status409Conflict, ApiCodes.CartChanged, text["CartChanged"],
             new Dictionary<string, object?>
             {
-                ["subtotal"] = now.Subtotal.Tiyn, ["delivery"] = now.Delivery.Tiyn, ["total"] = now.Total.Tiyn, ["currency"] = Currency,
+                ["subtotal"] = now.Goods.Tiyn, ["delivery"] = now.Delivery.Tiyn, ["total"] = now.DueBeforePoints.Tiyn, ["currency"] = Currency,
             }),
         CheckoutError.InsufficientFunds => Refuse(StatusCodes.Status400BadRequest, ApiCodes.InsufficientFunds, text["InsufficientFunds"]),
         CheckoutError.AddressRequired => Refuse(StatusCodes.Status400BadRequest, ApiCodes.AddressRequired, text["AddressRequired"]),
         CheckoutError.OutOfStock => Refuse(StatusCodes.Status409Conflict, ApiCodes.OutOfStock, text["OutOfStock", result.ProductName!, result.UnitsLeft],
             new Dictionary<string, object?> { ["product_name"] = result.ProductName, ["available"] = result.UnitsLeft }),
         CheckoutError.CashOnDeliveryLimit => CashLimit(Money.FromTenge(cashOnDelivery.Value.NewShopperMaxOpen)),
+        CheckoutError.CouponRefused when result.Coupon is { } coupon => Refuse(StatusCodes.Status422UnprocessableEntity,
+            CouponProblems.CodeFor(coupon.Problem), CouponMessages.For(coupon.Problem, text, coupon.MinSubtotal, coupon.ShortBy, coupon.ValidFromUtc),
+            CouponProblems.Extensions(coupon.ShortBy)),
+        CheckoutError.PointsOverLimit => Refuse(StatusCodes.Status400BadRequest, ApiCodes.PointsOverLimit,
+            text["PointsOverLimit", result.MaxPoints], new Dictionary<string, object?> { ["max_points"] = result.MaxPoints }),
+        CheckoutError.PointsNotEnough => Refuse(StatusCodes.Status400BadRequest, ApiCodes.PointsNotEnough, text["PointsNotEnough"]),
         _ => throw new InvalidOperationException($"Unexpected checkout outcome {result.Error}."),
     };
 

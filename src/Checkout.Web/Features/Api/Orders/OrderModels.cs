@@ -21,6 +21,14 @@ public sealed record PlaceOrderRequest
     [Range(typeof(long), "0", "9223372036854775807")]
     [JsonNumberHandling(JsonNumberHandling.Strict)]
     public long? ExpectedTotal { get; init; }
+
+    /// <summary>
+    /// Whole bonus points to pay part of the goods with (at most the estimate's <c>max_points</c>); 0 when absent. The
+    /// <c>expected_total</c> is the total before them.
+    /// </summary>
+    [Range(typeof(long), "0", "1000000000000", ErrorMessage = "FieldOutOfRange")]
+    [JsonNumberHandling(JsonNumberHandling.Strict)]
+    public long? Points { get; init; }
 }
 
 /// <summary><c>{"method":"card","card_id":1}</c> or <c>{"method":"cash_on_delivery"}</c>.</summary>
@@ -45,11 +53,14 @@ public sealed record ReturnOrderRequest
 /// <param name="Number">The order number, e.g. <c>ORD-20261201-7K3Q9Z</c>.</param>
 /// <param name="Status">Always <c>pending</c> for a new order.</param>
 /// <param name="Currency">Always <c>KZT</c>.</param>
-/// <param name="Total">What was paid (card) or is due to the courier (cash), in tiyn.</param>
-/// <param name="PaymentMethod"><c>card</c> or <c>cash_on_delivery</c>.</param>
-/// <param name="CardId">The card debited; null for cash on delivery.</param>
-/// <param name="Balance">The card's balance after the debit, in tiyn; null for cash on delivery.</param>
-public sealed record PlacedOrder(string Number, string Status, string Currency, long Total, string PaymentMethod, int? CardId, long? Balance);
+/// <param name="Total">What was paid (card) or is due to the courier (cash), in tiyn; 0 for a free order.</param>
+/// <param name="PaymentMethod"><c>card</c>, <c>cash_on_delivery</c>, or <c>free</c> when the order cost nothing (no card was touched, whatever was asked).</param>
+/// <param name="CardId">The card debited; null for cash on delivery and free orders.</param>
+/// <param name="Balance">The card's balance after the debit, in tiyn; null for cash on delivery and free orders.</param>
+/// <param name="Discount">The coupon's discount, in tiyn.</param>
+/// <param name="PointsUsed">The points spent on it, whole points.</param>
+public sealed record PlacedOrder(string Number, string Status, string Currency, long Total, string PaymentMethod, int? CardId, long? Balance,
+    long Discount, long PointsUsed);
 
 /// <summary>One page of the shopper's orders, newest first.</summary>
 /// <param name="Items">The orders on this page.</param>
@@ -72,19 +83,24 @@ public sealed record OrderListItem(string Number, DateTime CreatedAt, string Sta
 /// <param name="Number">The order number.</param>
 /// <param name="CreatedAt">When it was placed (UTC).</param>
 /// <param name="Status">Its state (see the list).</param>
-/// <param name="PaymentMethod"><c>card</c> or <c>cash_on_delivery</c>.</param>
-/// <param name="Card">The card it was paid with; null for cash on delivery.</param>
+/// <param name="PaymentMethod"><c>card</c>, <c>cash_on_delivery</c> or <c>free</c>.</param>
+/// <param name="Card">The card it was paid with; null for cash on delivery and free orders.</param>
 /// <param name="Recipient">Who receives it and where.</param>
 /// <param name="Lines">What was bought, at the prices paid.</param>
 /// <param name="Subtotal">The lines together, in tiyn.</param>
 /// <param name="Delivery">The delivery fee, in tiyn.</param>
-/// <param name="Total">Subtotal and delivery, in tiyn.</param>
+/// <param name="Total">Subtotal − discount − points + delivery, in tiyn.</param>
 /// <param name="Currency">Always <c>KZT</c>.</param>
 /// <param name="Timeline">Every state it entered, oldest first.</param>
 /// <param name="Ledger">Its money: the charge or the cash, and their refunds, oldest first.</param>
 /// <param name="Return">The return request; null when none was made.</param>
 /// <param name="CanCancel">Whether <c>POST …/cancel</c> would be taken now.</param>
 /// <param name="CanRequestReturn">Whether <c>POST …/return</c> would be taken now.</param>
+/// <param name="Discount">The coupon's discount, in tiyn.</param>
+/// <param name="CouponCode">The coupon it was placed with; null when none.</param>
+/// <param name="PointsUsed">The points spent on it, whole points.</param>
+/// <param name="Tax">The VAT its total includes, in tiyn (as placed).</param>
+/// <param name="TaxLines">That VAT per rate, highest first.</param>
 public sealed record OrderView(
     string Number,
     DateTime CreatedAt,
@@ -101,7 +117,12 @@ public sealed record OrderView(
     IReadOnlyList<OrderMoney> Ledger,
     OrderReturn? Return,
     bool CanCancel,
-    bool CanRequestReturn);
+    bool CanRequestReturn,
+    long Discount,
+    string? CouponCode,
+    long PointsUsed,
+    long Tax,
+    IReadOnlyList<Carts.TaxLine> TaxLines);
 
 /// <summary>The card an order was paid with.</summary>
 /// <param name="Id">The card's id.</param>

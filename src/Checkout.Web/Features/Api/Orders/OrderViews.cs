@@ -27,7 +27,12 @@ internal static class OrderViews
                 Utc(e.CreatedUtc), e.Kind, e.AmountTiyn, e.CardId, ApiController.Currency))],
             details.Return is { } asked ? new OrderReturn(asked.Reason, asked.Status, asked.DecidedUtc is { } at ? Utc(at) : null) : null,
             details.ShopperMayCancel,
-            details.ShopperMayRequestReturn);
+            details.ShopperMayRequestReturn,
+            order.DiscountTiyn,
+            order.CouponCode,
+            order.PointsUsed,
+            order.VatTiyn,
+            [.. order.Vat.OrderByDescending(v => v.Rate).Select(v => new Carts.TaxLine(v.Rate, v.GrossTiyn, v.VatTiyn))]);
     }
 
     /// <summary>A stored time as UTC (SQLite hands it back without a kind), so it is written with its <c>Z</c>.</summary>
