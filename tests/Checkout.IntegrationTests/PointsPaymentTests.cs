@@ -9,7 +9,7 @@ namespace Checkout.IntegrationTests;
 
 /// <summary>
 /// <c>"points": N</c> on <c>/process_payment</c>: its shape and the order's limit are the payment's to check; whether the
-/// shopper has the points is the wallet's (<see cref="IPointsWallet"/>), spent in the checkout's transaction.
+/// shopper has the points is the wallet's (<see cref="PointsWallet"/>), spent in the checkout's transaction.
 /// </summary>
 public sealed class PointsPaymentTests : IDisposable
 {

@@ -228,7 +228,7 @@ public sealed class PointsTests : IDisposable
         var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         var writes = scope.ServiceProvider.GetRequiredService<WriteTransactions>();
         await using var transaction = await writes.BeginAsync(db, CancellationToken.None);
-        var spent = await scope.ServiceProvider.GetRequiredService<IPointsWallet>().SpendAsync(db, userId, orderNumber, points, CancellationToken.None);
+        var spent = await scope.ServiceProvider.GetRequiredService<PointsWallet>().SpendAsync(db, userId, orderNumber, points, CancellationToken.None);
         await Task.Delay(holdFor);
         if (spent)
         {

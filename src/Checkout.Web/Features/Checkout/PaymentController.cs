@@ -26,7 +26,7 @@ public sealed class PaymentController(
     UserManager<ShopUser> users,
     IAntiforgery antiforgery,
     IOptions<CashOnDeliveryOptions> cashOnDelivery,
-    IPointsWallet wallet,
+    PointsWallet wallet,
     IStringLocalizer<SharedResource> text) : Controller
 {
     [Authorize]

@@ -9,6 +9,6 @@ public static class LoyaltySetup
             .Validate(o => o.EarnPercent is >= 0 and <= 100, "Loyalty:EarnPercent must be a per cent from 0 to 100.")
             .Validate(o => o.MaxSharePercent is >= 0 and <= 100, "Loyalty:MaxSharePercent must be a per cent from 0 to 100.")
             .ValidateOnStart();
-        return services.AddSingleton<PointsWallet>().AddSingleton<IPointsWallet>(provider => provider.GetRequiredService<PointsWallet>());
+        return services.AddSingleton<PointsWallet>();
     }
 }

@@ -14,7 +14,7 @@ namespace Checkout.Web.Features.Loyalty;
 /// they are there, and what was already spent is owed — paid off by the next points that become available, so the
 /// balance never goes below zero and a refund never leaves the shopper with points bought by a refunded order.
 /// </summary>
-public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> options) : IPointsWallet
+public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> options)
 {
     public async Task<long> AvailableAsync(ShopDbContext db, string userId, CancellationToken ct) =>
         await db.PointsBalances.Where(b => b.UserId == userId).Select(b => b.Available).FirstOrDefaultAsync(ct);
