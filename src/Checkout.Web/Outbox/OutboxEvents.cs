@@ -13,6 +13,12 @@ public sealed class OutboxEvents(IEnumerable<IOutboxHandler> handlers, TimeProvi
 {
     public const string OrderCreated = "order.created";
 
+    /// <summary>
+    /// The order's money is in: a card or free order when it is placed, an online order when the gateway confirms it,
+    /// a cash order when the courier records the cash. Written once per order, in the transaction that settles it.
+    /// </summary>
+    public const string OrderPaid = "order.paid";
+
     public void Add<TPayload>(ShopDbContext db, string type, string subject, TPayload payload)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -33,3 +39,6 @@ public sealed class OutboxEvents(IEnumerable<IOutboxHandler> handlers, TimeProvi
 
 /// <summary>The payload of <c>order.created</c>: handlers read the order itself by its number.</summary>
 public sealed record OrderCreatedEvent(string OrderNumber, long TotalTiyn);
+
+/// <summary>The payload of <c>order.paid</c>: handlers read the order itself by its number.</summary>
+public sealed record OrderPaidEvent(string OrderNumber);

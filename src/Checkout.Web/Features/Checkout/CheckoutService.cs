@@ -176,6 +176,10 @@ public sealed class CheckoutService(
             nowUtc);
         db.Orders.Add(order);
         events.Add(db, OutboxEvents.OrderCreated, order.Number, new OrderCreatedEvent(order.Number, total));
+        if (method != PaymentMethods.CashOnDelivery)
+        {
+            events.Add(db, OutboxEvents.OrderPaid, order.Number, new OrderPaidEvent(order.Number)); // paid by card, or nothing to pay
+        }
         await db.SaveChangesAsync(ct); // the order, its lines, VAT, charge, sale, timeline and the coupon's redemption
         await points.EarnAtCheckoutAsync(db, order, ct);
 

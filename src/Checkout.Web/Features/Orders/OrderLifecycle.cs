@@ -2,6 +2,7 @@ using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Coupons;
 using Checkout.Web.Features.Loyalty;
+using Checkout.Web.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Checkout.Web.Features.Orders;
@@ -12,9 +13,9 @@ namespace Checkout.Web.Features.Orders;
 /// wins), then what the step means — a refund credited to the card it came from, the order's bonus points
 /// (<see cref="PointsWallet.OrderMovedAsync"/>), a cancelled order's coupon use given back, the units back in stock, each
 /// a guarded statement, in the checkout's lock order (card, points, coupon, products) so the two never lock crosswise —
-/// and the ledger, stock and timeline entries the order recorded.
+/// and the ledger, stock and timeline entries the order recorded. Cash recorded on delivery is the order's <c>order.paid</c>.
 /// </summary>
-public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, TimeProvider clock, PointsWallet points)
+public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, TimeProvider clock, PointsWallet points, OutboxEvents events)
 {
     /// <summary>Moves the order to <paramref name="to"/>. A shopper reaches only their own orders, and may only cancel.</summary>
     public Task<TransitionResult> MoveAsync(string number, OrderStatus to, Actor actor, CancellationToken ct) =>
@@ -92,6 +93,11 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         }
 
         await RestockAsync(order, result.StockMovements, ct);
+        if (result.LedgerEntries.Any(e => e.Kind == LedgerEntryKinds.Cash))
+        {
+            events.Add(db, OutboxEvents.OrderPaid, order.Number, new OrderPaidEvent(order.Number)); // the courier has the cash
+        }
+
         return result;
     }
 
