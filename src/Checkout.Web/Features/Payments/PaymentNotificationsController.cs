@@ -15,9 +15,12 @@ namespace Checkout.Web.Features.Payments;
 public sealed partial class PaymentNotificationsController(IPaymentGateway gateway, PaymentNotifications notifications, ILogger<PaymentNotificationsController> log)
     : Controller
 {
+    // No parameters to bind: binding any would read the form first, and the signature is over the raw body.
     [HttpPost("/payments/cloudpayments/{kind}")]
-    public async Task<IActionResult> Notify(string kind, CancellationToken ct)
+    public async Task<IActionResult> Notify()
     {
+        var ct = HttpContext.RequestAborted;
+        var kind = RouteData.Values["kind"] as string;
         if (!Enum.TryParse<NotificationKind>(kind, ignoreCase: true, out var notificationKind) || !Enum.IsDefined(notificationKind))
         {
             return NotFound();
