@@ -30,7 +30,7 @@ public sealed class VerifyTests : IDisposable
             .And.Contain("[ok] deliveries: 2 delivered, 0 still pending, 0 dead letters")
             .And.Contain("[ok] daily sales: each order counted once — 1 days, 1 orders counted")
             .And.Contain("[ok] e-mails: one confirmation per delivered order — 1 delivered, 1 .eml files")
-            .And.Contain("verify: all 13 invariants hold.")
+            .And.Contain("verify: all 14 invariants hold.")
             .And.NotContain("BROKEN");
         order.Should().StartWith("ORD-");
     }
@@ -49,7 +49,7 @@ public sealed class VerifyTests : IDisposable
         exit.Should().Be(1);
         output.Should().Contain("[BROKEN] cards")
             .And.Contain("card 1 (Kaspi Gold): opening 4 300 000 ₸ − entries 1 853 480 ₸ = 2 446 520 ₸, but the balance is 2 446 521 ₸")
-            .And.Contain("verify: 1 of 13 invariants broken.");
+            .And.Contain("verify: 1 of 14 invariants broken.");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class VerifyTests : IDisposable
             .And.Contain($"shopper {demo}: Σ entries available 0, pending 18 519, owed 0, but the balance is available 500, pending 18 519, owed 0")
             .And.Contain("[BROKEN] orders' points")
             .And.Contain($"order {order}: entry").And.Contain("(earned 100) moves available 0, pending 18519, owed 0")
-            .And.Contain("verify: 2 of 13 invariants broken.");
+            .And.Contain("verify: 2 of 14 invariants broken.");
 
         await using (var db = _shop.OpenDatabase())
         {
@@ -85,7 +85,7 @@ public sealed class VerifyTests : IDisposable
         exit.Should().Be(1);
         output.Should().Contain("[ok] points:")
             .And.Contain($"order {order} (delivered): released 0 points, its state says 18 519")
-            .And.Contain("verify: 1 of 13 invariants broken.");
+            .And.Contain("verify: 1 of 14 invariants broken.");
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class VerifyTests : IDisposable
         var order = (await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }))).OrderNumber!;
         await _shop.WaitForOutboxAsync();
         (await VerifyAsync()).Output.Should().Contain("[ok] coupons: each coupon's uses = its redemptions = its standing orders, within its limits — 5 of 5 agree, 1 uses")
-            .And.Contain("[ok] orders' prices").And.Contain("verify: all 13 invariants hold.");
+            .And.Contain("[ok] orders' prices").And.Contain("verify: all 14 invariants hold.");
 
         await using (var db = _shop.OpenDatabase())
         {

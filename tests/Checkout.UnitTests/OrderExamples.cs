@@ -24,7 +24,10 @@ public static class OrderExamples
     public static Order Place(string paymentMethod, int? cardId, IReadOnlyList<OrderLine> lines, Actor? by = null, PricedOrder? priced = null,
         CouponUse? coupon = null) =>
         Order.Place("ORD-20261122-7K3Q9X", by ?? Shopper, paymentMethod, cardId, new OrderRecipient("Айгерім", "+7 701 000 00 00", "Алматы, Абай даңғылы 1"),
-            lines, priced ?? PriceOf(lines), coupon, PlacedUtc);
+            lines, priced ?? PriceOf(lines), coupon, PlacedUtc, paymentMethod == PaymentMethods.Online ? PaymentDueUtc : null);
+
+    /// <summary>An online order's payment window, as the checkout gives it (30 minutes).</summary>
+    public static readonly DateTime PaymentDueUtc = PlacedUtc.AddMinutes(30);
 
     public static PricedOrder PriceOf(IReadOnlyList<OrderLine> lines, CouponTerms? coupon = null, long points = 0) =>
         Pricing.Price([.. lines.Select(l => new PricingLine(l.UnitPrice, l.Quantity))], coupon, points, PricingSettings.Default);
@@ -41,16 +44,19 @@ public static class OrderExamples
         Quantity = quantity,
     };
 
-    /// <summary>A placed order driven to <paramref name="status"/> the way people do it: the admin's form, the shopper's cancel and return, the queue's decision.</summary>
+    /// <summary>
+    /// A placed order driven to <paramref name="status"/> the way people do it: the admin's form, the shopper's cancel and
+    /// return, the queue's decision. Only an online order awaits payment, so that state is always one.
+    /// </summary>
     public static Order At(OrderStatus status, string paymentMethod = PaymentMethods.Card)
     {
-        var order = Placed(paymentMethod);
+        var order = Placed(status == OrderStatus.AwaitingPayment ? PaymentMethods.Online : paymentMethod);
         var at = PlacedUtc;
         IEnumerable<TransitionResult> Steps()
         {
             switch (status)
             {
-                case OrderStatus.Pending:
+                case OrderStatus.Pending or OrderStatus.AwaitingPayment:
                     break;
                 case OrderStatus.Cancelled:
                     yield return order.Cancel(Shopper, at = at.AddHours(1));

@@ -25,6 +25,29 @@ public sealed class OrderLedgerTests
         Order.IsUndone(status).Should().Be(status is OrderStatus.Cancelled or OrderStatus.Refunded);
     }
 
+    [Fact]
+    public void An_online_order_keeps_nothing_until_the_gateway_confirms_it_then_its_charge_under_the_gateways_transaction()
+    {
+        var order = At(OrderStatus.AwaitingPayment);
+        order.Kept.Should().Be(0);
+        order.Ledger.Should().BeEmpty();
+        var at = PlacedUtc.AddMinutes(5);
+
+        var paid = order.ConfirmPayment("tx-1", at);
+
+        paid.Succeeded.Should().BeTrue();
+        order.Status.Should().Be(OrderStatus.Pending);
+        order.Ledger.Should().ContainSingle().Which.Should().BeEquivalentTo(new { CardId = (int?)null, Kind = "charge", AmountTiyn = order.TotalTiyn, GatewayTransactionId = "tx-1" });
+        order.Kept.Should().Be(order.TotalTiyn);
+        order.ConfirmPayment("tx-1", at).Outcome.Should().Be(TransitionOutcome.Illegal, "paid once");
+        order.Events.Last().Should().BeEquivalentTo(new { FromStatus = "awaiting_payment", ToStatus = "pending", ActorRole = "system" });
+
+        var cancelled = order.Cancel(Shopper, at.AddMinutes(1));
+
+        cancelled.LedgerEntries.Should().BeEmpty("the gateway gives the money back; its refund is written when it confirms");
+        order.OnlineChargeToRefund.Should().BeSameAs(order.Ledger.Single());
+    }
+
     public static TheoryData<OrderStatus, string> EveryStateBothWays()
     {
         var data = new TheoryData<OrderStatus, string>();

@@ -27,9 +27,9 @@ public sealed class OrderStatusConverterTests
     }
 
     [Fact]
-    public void The_known_states_are_the_eight_of_the_state_machine() =>
+    public void The_known_states_are_the_nine_of_the_state_machine() =>
         OrderStatusNames.All.Should().Equal(OrderStatus.Pending, OrderStatus.Processing, OrderStatus.Shipped, OrderStatus.Delivered,
-            OrderStatus.Completed, OrderStatus.Cancelled, OrderStatus.ReturnRequested, OrderStatus.Refunded);
+            OrderStatus.Completed, OrderStatus.Cancelled, OrderStatus.ReturnRequested, OrderStatus.Refunded, OrderStatus.AwaitingPayment);
 
     [Theory]
     [InlineData("lost")]

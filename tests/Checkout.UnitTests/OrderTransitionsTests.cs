@@ -9,6 +9,8 @@ public sealed class OrderTransitionsTests
     /// <summary>seed 002's transitions, plus the return flow (delivered/completed → return_requested → refunded/delivered), written out here.</summary>
     public static readonly (OrderStatus From, OrderStatus To)[] Legal =
     [
+        (OrderStatus.AwaitingPayment, OrderStatus.Pending),
+        (OrderStatus.AwaitingPayment, OrderStatus.Cancelled),
         (OrderStatus.Pending, OrderStatus.Processing),
         (OrderStatus.Pending, OrderStatus.Cancelled),
         (OrderStatus.Processing, OrderStatus.Shipped),

@@ -58,6 +58,8 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
 
+    public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -20,4 +20,7 @@ public sealed class LedgerEntry
     public long AmountTiyn { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>The gateway's transaction of an online charge or refund (unique: one entry per transaction); null otherwise.</summary>
+    public string? GatewayTransactionId { get; set; }
 }

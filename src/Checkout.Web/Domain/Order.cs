@@ -14,6 +14,7 @@ public sealed class Order
     /// <summary>Which state may follow which (seed 002, plus the return flow). Anything not listed is refused.</summary>
     private static readonly Dictionary<OrderStatus, OrderStatus[]> Next = new()
     {
+        [OrderStatus.AwaitingPayment] = [OrderStatus.Pending, OrderStatus.Cancelled],
         [OrderStatus.Pending] = [OrderStatus.Processing, OrderStatus.Cancelled],
         [OrderStatus.Processing] = [OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Completed, OrderStatus.Cancelled],
         [OrderStatus.Shipped] = [OrderStatus.Delivered, OrderStatus.Completed],
@@ -75,6 +76,9 @@ public sealed class Order
 
     public DateTime CreatedUtc { get; private set; }
 
+    /// <summary>An online order's deadline: unpaid at the gateway by then, it is cancelled and what it held goes back.</summary>
+    public DateTime? PaymentDueUtc { get; private set; }
+
     /// <summary>The coupon the order was placed with, and its code then (the receipt's, whatever the coupon is called later).</summary>
     public int? CouponId { get; private set; }
 
@@ -103,6 +107,8 @@ public sealed class Order
 
     public bool IsFree => PaymentMethod == PaymentMethods.Free;
 
+    public bool IsOnline => PaymentMethod == PaymentMethods.Online;
+
     public Money Subtotal => new(SubtotalTiyn);
 
     public Money Discount => new(DiscountTiyn);
@@ -129,10 +135,11 @@ public sealed class Order
     /// (<see cref="Pricing.Price"/>, its lines in the same order), the sale's stock movements, the timeline's first entry,
     /// and for a card order the charge; with a coupon, its use (<paramref name="coupon"/>'s slot). The checkout has already
     /// debited the card and taken the stock with guarded statements, and counts the coupon's use with one. An order whose
-    /// total is 0 is <see cref="PaymentMethods.Free"/>, and only such an order is.
+    /// total is 0 is <see cref="PaymentMethods.Free"/>, and only such an order is. An online order awaits its payment until
+    /// <paramref name="paymentDueUtc"/>, with no charge yet (<see cref="ConfirmPayment"/> writes it).
     /// </summary>
     public static Order Place(string number, Actor shopper, string paymentMethod, int? cardId, OrderRecipient recipient,
-        IReadOnlyList<OrderLine> lines, PricedOrder priced, CouponUse? coupon, DateTime atUtc)
+        IReadOnlyList<OrderLine> lines, PricedOrder priced, CouponUse? coupon, DateTime atUtc, DateTime? paymentDueUtc = null)
     {
         if (shopper.Role != Actors.Shopper || shopper.UserId is null)
         {
@@ -145,7 +152,7 @@ public sealed class Order
         }
 
         var byCard = paymentMethod == PaymentMethods.Card;
-        if (byCard != (cardId is not null) || (!byCard && paymentMethod is not (PaymentMethods.CashOnDelivery or PaymentMethods.Free)))
+        if (byCard != (cardId is not null) || (!byCard && paymentMethod is not (PaymentMethods.CashOnDelivery or PaymentMethods.Free or PaymentMethods.Online)))
         {
             throw new ArgumentException($"Payment method {paymentMethod} with card {cardId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.", nameof(cardId));
         }
@@ -153,6 +160,11 @@ public sealed class Order
         if (priced.IsFree != (paymentMethod == PaymentMethods.Free))
         {
             throw new ArgumentException($"Payment method {paymentMethod} for a total of {priced.Total}.", nameof(paymentMethod));
+        }
+
+        if ((paymentMethod == PaymentMethods.Online) != (paymentDueUtc is not null))
+        {
+            throw new ArgumentException("An online order, and only one, has a payment deadline.", nameof(paymentDueUtc));
         }
 
         if (priced.CouponApplied != (coupon is not null))
@@ -177,8 +189,9 @@ public sealed class Order
         {
             Number = number,
             UserId = shopper.UserId,
-            Status = OrderStatus.Pending,
+            Status = paymentDueUtc is null ? OrderStatus.Pending : OrderStatus.AwaitingPayment,
             PaymentMethod = paymentMethod,
+            PaymentDueUtc = paymentDueUtc,
             CardId = cardId,
             SubtotalTiyn = priced.Goods.Tiyn,
             DiscountTiyn = priced.Discount.Tiyn,
@@ -210,10 +223,36 @@ public sealed class Order
 
         order._events.Add(new OrderEvent
         {
-            ToStatus = OrderStatus.Pending.ToName(), ActorRole = shopper.Role, ActorId = shopper.UserId, ActorEmail = shopper.Email, CreatedUtc = atUtc,
+            ToStatus = order.Status.ToName(), ActorRole = shopper.Role, ActorId = shopper.UserId, ActorEmail = shopper.Email, CreatedUtc = atUtc,
         });
         return order;
     }
+
+    /// <summary>
+    /// The gateway says the online order is paid by <paramref name="transactionId"/>: awaiting payment → pending, with the
+    /// charge in the ledger under the gateway's transaction. Only from awaiting payment: a paid or cancelled order refuses.
+    /// </summary>
+    public TransitionResult ConfirmPayment(string transactionId, DateTime atUtc)
+    {
+        if (Status != OrderStatus.AwaitingPayment)
+        {
+            return TransitionResult.Refused(TransitionOutcome.Illegal, Status, OrderStatus.Pending);
+        }
+
+        var charge = new LedgerEntry
+        {
+            CardId = null, Kind = LedgerEntryKinds.Charge, AmountTiyn = TotalTiyn, GatewayTransactionId = transactionId, CreatedUtc = atUtc,
+        };
+        var result = Step(OrderStatus.Pending, new Actor(Actors.System, null, null), note: null, atUtc);
+        _ledger.Add(charge);
+        return result with { LedgerEntries = [charge] };
+    }
+
+    /// <summary>The online charge still to be given back by the gateway: an undone online order's charge with no refund yet.</summary>
+    public LedgerEntry? OnlineChargeToRefund =>
+        IsOnline && IsUndone(Status) && !_ledger.Any(e => e.Kind == LedgerEntryKinds.Refund)
+            ? _ledger.FirstOrDefault(e => e.Kind == LedgerEntryKinds.Charge && e.GatewayTransactionId is not null)
+            : null;
 
     /// <summary>Whether the state machine has a step from <paramref name="from"/> to <paramref name="to"/>, whoever asks.</summary>
     public static bool IsLegal(OrderStatus from, OrderStatus to) => Next.TryGetValue(from, out var next) && next.Contains(to);
@@ -223,11 +262,12 @@ public sealed class Order
 
     /// <summary>
     /// What the money ledger holds for an order in this state: a card order its total unless undone, a cash order its
-    /// total once handed over (delivered, completed, return requested), nothing otherwise.
+    /// total once handed over (delivered, completed, return requested), an online order its total once paid (past
+    /// awaiting payment), nothing otherwise.
     /// </summary>
     public static long KeptTiyn(OrderStatus status, string paymentMethod, long totalTiyn) =>
         IsUndone(status) ? 0
-        : paymentMethod == PaymentMethods.Card || status is OrderStatus.Delivered or OrderStatus.Completed or OrderStatus.ReturnRequested ? totalTiyn
+        : paymentMethod == PaymentMethods.Card || (paymentMethod == PaymentMethods.Online && status != OrderStatus.AwaitingPayment) || status is OrderStatus.Delivered or OrderStatus.Completed or OrderStatus.ReturnRequested ? totalTiyn
         : 0;
 
     /// <summary>Leaving processing or shipped for delivered or completed: the goods (and, for cash on delivery, the cash) change hands.</summary>
@@ -315,6 +355,7 @@ public sealed class Order
     {
         Actors.Admin => from != OrderStatus.ReturnRequested && AdminSettable.Contains(to),
         Actors.Shopper => to == OrderStatus.Cancelled,
+        Actors.System => from == OrderStatus.AwaitingPayment && to == OrderStatus.Cancelled, // the payment window ended
         _ => false,
     };
 
@@ -351,10 +392,13 @@ public sealed class Order
         return new TransitionResult(TransitionOutcome.Done, to) { LedgerEntries = entries, StockMovements = movements, ReleasesCouponId = releasesCoupon ? CouponId : null };
     }
 
-    /// <summary>Gives back what the order took: the card charge to its card, collected cash as cash. Nothing taken, nothing given.</summary>
+    /// <summary>
+    /// Gives back what the order took: the card charge to its card, collected cash as cash. Nothing taken, nothing given.
+    /// An online charge is the gateway's to give back: its refund is written when the gateway confirms it.
+    /// </summary>
     private List<LedgerEntry> MoneyBack(DateTime atUtc) =>
         [.. _ledger
-            .Where(e => e.Kind is LedgerEntryKinds.Charge or LedgerEntryKinds.Cash)
+            .Where(e => e.Kind is LedgerEntryKinds.Charge or LedgerEntryKinds.Cash && e.GatewayTransactionId is null)
             .OrderBy(e => e.Id)
             .Select(taken => new LedgerEntry
             {

@@ -16,4 +16,7 @@ public enum OrderStatus
     Cancelled,
     ReturnRequested,
     Refunded,
+
+    /// <summary>Placed to be paid online: stock, coupon and points held until the gateway confirms or the window ends.</summary>
+    AwaitingPayment,
 }

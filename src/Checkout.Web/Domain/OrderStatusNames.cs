@@ -16,6 +16,7 @@ public static class OrderStatusNames
         [OrderStatus.Cancelled] = "cancelled",
         [OrderStatus.ReturnRequested] = "return_requested",
         [OrderStatus.Refunded] = "refunded",
+        [OrderStatus.AwaitingPayment] = "awaiting_payment",
     };
 
     private static readonly Dictionary<string, OrderStatus> ByName = Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);

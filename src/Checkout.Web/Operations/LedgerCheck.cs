@@ -38,6 +38,7 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             await CardsAsync(ct),
             await BelowZeroAsync(ct),
             await OrdersPaidAsync(ct),
+            await OnlineChargesAsync(ct),
             await OrdersPricedAsync(ct),
             await CouponsAsync(ct),
             await StockAsync(ct),
@@ -89,19 +90,28 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
 
     private async Task<Finding> OrdersPaidAsync(CancellationToken ct)
     {
+        // An undone online order keeps its charge while the gateway's refund of it is still under way (its payment.refund
+        // not yet delivered, nor given up): the money is at the gateway's, on its way back.
         var orders = await db.Orders
-            .Select(o => new { o.Number, o.Status, o.PaymentMethod, o.TotalTiyn, Entries = o.Ledger.Sum(p => (long?)p.AmountTiyn) ?? 0 })
+            .Select(o => new
+            {
+                o.Number, o.Status, o.PaymentMethod, o.TotalTiyn, Entries = o.Ledger.Sum(p => (long?)p.AmountTiyn) ?? 0,
+                RefundUnderway = o.PaymentMethod == PaymentMethods.Online && (o.Status == OrderStatus.Cancelled || o.Status == OrderStatus.Refunded)
+                    && !o.Ledger.Any(p => p.Kind == LedgerEntryKinds.Refund)
+                    && db.OutboxMessages.Any(m => m.Type == OutboxEvents.PaymentRefund && m.Subject == o.Number && m.ProcessedUtc == null && m.DeadLetteredUtc == null)
+                    ? o.Ledger.Where(p => p.Kind == LedgerEntryKinds.Charge).Sum(p => (long?)p.AmountTiyn) ?? 0 : 0,
+            })
             .ToListAsync(ct);
         var ledger = await db.LedgerEntries.SumAsync(p => (long?)p.AmountTiyn, ct) ?? 0;
-        var kept = orders.Where(o => o.Status.IsKnown()).Sum(o => Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn));
+        var kept = orders.Where(o => o.Status.IsKnown()).Sum(o => Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn) + o.RefundUnderway);
         // A status this code doesn't know keeps nothing it could name: the order itself is the break.
         var off = orders
             .Where(o => !o.Status.IsKnown())
             .Select(o => $"order {o.Number} ({o.PaymentMethod}): its status is not one the shop knows, so what it keeps can't be said")
             .ToList();
         off.AddRange(orders
-            .Where(o => o.Status.IsKnown() && o.Entries != Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn))
-            .Select(o => $"order {o.Number} ({o.PaymentMethod}, {o.Status.ToName()}): keeps {new Money(Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn))}, its ledger entries sum to {new Money(o.Entries)}"));
+            .Where(o => o.Status.IsKnown() && o.Entries != Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn) + o.RefundUnderway)
+            .Select(o => $"order {o.Number} ({o.PaymentMethod}, {o.Status.ToName()}): keeps {new Money(Order.KeptTiyn(o.Status, o.PaymentMethod, o.TotalTiyn) + o.RefundUnderway)}, its ledger entries sum to {new Money(o.Entries)}"));
         // Money comes from, and goes back to, the order's own card (cash entries have none).
         off.AddRange(await db.LedgerEntries
             .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { p.Id, p.Kind, p.CardId, OrderCardId = o.CardId, o.Number })
@@ -109,6 +119,36 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             .Select(x => $"order {x.Number}: ledger entry {x.Id} ({x.Kind}) is on card {x.CardId}, the order's card is {x.OrderCardId}")
             .ToListAsync(ct));
         return new Finding($"orders: each order's ledger entries = what its state keeps, on its own card — {Count(orders.Count - off.Count)} of {Count(orders.Count)} agree, Σ kept {new Money(kept)} = Σ ledger {new Money(ledger)}", off);
+    }
+
+    private async Task<Finding> OnlineChargesAsync(CancellationToken ct)
+    {
+        // Every online charge is one gateway transaction the gateway reported paid, and every paid transaction of an online
+        // order is in the ledger once: as its charge, or given back (paid after its window, a second payment) with no charge
+        // kept. Entries of cards and cash carry no gateway transaction; an order awaiting payment has no money yet.
+        var online = await db.LedgerEntries
+            .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { p.Id, p.Kind, p.GatewayTransactionId, o.Number, o.PaymentMethod, o.Status })
+            .Where(x => x.PaymentMethod == PaymentMethods.Online || x.GatewayTransactionId != null)
+            .ToListAsync(ct);
+        var paid = await db.PaymentAttempts
+            .Where(a => a.Kind == PaymentAttemptKinds.Paid || (a.Kind == PaymentAttemptKinds.Refused && a.Code == 0))
+            .Join(db.Orders, a => a.OrderId, o => o.Id, (a, o) => new { a.Kind, a.TransactionId, o.Number })
+            .ToListAsync(ct);
+        var off = new List<string>();
+        off.AddRange(online.Where(x => x.PaymentMethod != PaymentMethods.Online)
+            .Select(x => $"order {x.Number} ({x.PaymentMethod}): ledger entry {x.Id} ({x.Kind}) carries gateway transaction {x.GatewayTransactionId}"));
+        off.AddRange(online.Where(x => x.PaymentMethod == PaymentMethods.Online && x.GatewayTransactionId is null)
+            .Select(x => $"order {x.Number}: online ledger entry {x.Id} ({x.Kind}) has no gateway transaction"));
+        off.AddRange(online.Where(x => x.PaymentMethod == PaymentMethods.Online && x.Status == OrderStatus.AwaitingPayment)
+            .Select(x => $"order {x.Number}: awaits payment, yet ledger entry {x.Id} ({x.Kind}) is written"));
+        var charges = online.Where(x => x.PaymentMethod == PaymentMethods.Online && x.Kind == LedgerEntryKinds.Charge && x.GatewayTransactionId is not null).ToList();
+        off.AddRange(charges.Where(c => paid.Count(a => a.Number == c.Number && a.TransactionId == c.GatewayTransactionId) != 1)
+            .Select(c => $"order {c.Number}: charge {c.Id} under transaction {c.GatewayTransactionId}, which the order's attempts report paid " +
+                $"{paid.Count(a => a.Number == c.Number && a.TransactionId == c.GatewayTransactionId)} times"));
+        off.AddRange(paid.Where(a => a.Kind == PaymentAttemptKinds.Paid && !charges.Exists(c => c.Number == a.Number && c.GatewayTransactionId == a.TransactionId))
+            .Select(a => $"order {a.Number}: transaction {a.TransactionId} was confirmed paid, but no charge of the order carries it"));
+        return new Finding($"online payments: each online charge is exactly one gateway transaction confirmed paid, and each confirmed payment one charge — " +
+            $"{Count(charges.Count)} charges, {Count(paid.Count)} payments confirmed or given back", off);
     }
 
     private async Task<Finding> OrdersPricedAsync(CancellationToken ct)
@@ -309,6 +349,11 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
         if (earned > 0 && placed.PaymentMethod == PaymentMethods.CashOnDelivery && !handedOver)
         {
             yield return $"order {number} (cash_on_delivery, {placed.Status.ToName()}): earned {Count(earned)} points before it was paid";
+        }
+
+        if (earned > 0 && placed.Status == OrderStatus.AwaitingPayment)
+        {
+            yield return $"order {number} (online, awaiting_payment): earned {Count(earned)} points before the gateway confirmed its payment";
         }
 
         var expected = new (string Kind, long Points)[]

@@ -19,6 +19,9 @@ public sealed class OutboxEvents(IEnumerable<IOutboxHandler> handlers, TimeProvi
     /// </summary>
     public const string OrderPaid = "order.paid";
 
+    /// <summary>An online payment to give back through the gateway: a cancelled or returned order's, or one that came too late.</summary>
+    public const string PaymentRefund = "payment.refund";
+
     public void Add<TPayload>(ShopDbContext db, string type, string subject, TPayload payload)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -42,3 +45,6 @@ public sealed record OrderCreatedEvent(string OrderNumber, long TotalTiyn);
 
 /// <summary>The payload of <c>order.paid</c>: handlers read the order itself by its number.</summary>
 public sealed record OrderPaidEvent(string OrderNumber);
+
+/// <summary>The payload of <c>payment.refund</c>: the gateway's transaction to refund, and how much.</summary>
+public sealed record PaymentRefundEvent(string OrderNumber, string TransactionId, long AmountTiyn);

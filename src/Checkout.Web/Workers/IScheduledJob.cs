@@ -12,6 +12,12 @@ public interface IScheduledJob
 
     TimeSpan Interval { get; }
 
-    /// <summary>Runs once; returns how many rows it removed.</summary>
+    /// <summary>
+    /// Whether the job begins its own write transactions (one per order, say), because it waits on something outside the
+    /// database (the payment gateway) that no write transaction may wait for; otherwise the worker runs it inside one.
+    /// </summary>
+    bool OwnTransactions => false;
+
+    /// <summary>Runs once; returns how many rows it removed (or orders it settled).</summary>
     Task<int> RunAsync(ShopDbContext db, DateTime nowUtc, CancellationToken ct);
 }

@@ -17,6 +17,8 @@ public static class ScheduledJobsSetup
         services.AddSingleton<IScheduledJob, OldIdempotencyKeys>();
         services.AddSingleton<IScheduledJob, EndedRefreshTokens>();
         services.AddSingleton<IScheduledJob, ExpiredReservations>(); // its interval is Inventory:CleanupInterval
+        services.AddSingleton<IScheduledJob, PaymentStatusSync>(); // both on Payments:JobInterval
+        services.AddSingleton<IScheduledJob, ExpiredOnlinePayments>();
         services.AddSingleton<ScheduledJobsWorker>();
         return services.AddHostedService(provider => provider.GetRequiredService<ScheduledJobsWorker>());
     }

@@ -18,6 +18,11 @@ public sealed partial class ScheduledJobsWorker(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        if (job.OwnTransactions)
+        {
+            return await job.RunAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        }
+
         await using var transaction = await writes.BeginAsync(db, ct);
         var removed = await job.RunAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         await transaction.CommitAsync(ct);

@@ -35,8 +35,29 @@ public sealed class SandboxShop : IDisposable
             all[key] = value;
         }
 
-        Shop = new ShopFactory { Settings = all, Clock = clock, TestServices = services => Wire(services, Recorder) };
+        Shop = new ShopFactory { Settings = all, Clock = clock, TestServices = services => Wire(services, Recorder, Outage) };
     }
+
+    /// <summary>
+    /// A shop whose sandbox notifies the shop's own endpoints (<c>/payments/cloudpayments/…</c>), as in Development: the
+    /// whole online payment flow, with <paramref name="settings"/> on top.
+    /// </summary>
+    public static SandboxShop NotifyingTheShop(IDictionary<string, string>? settings = null, ShopClock? clock = null, string? stateFile = null)
+    {
+        var all = new Dictionary<string, string> { ["Payments:Sandbox:NotifyUrl"] = ShopNotifyUrl };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return new SandboxShop(all, clock, stateFile);
+    }
+
+    /// <summary>The shop's own notification endpoints, as the in-memory server is reached.</summary>
+    public const string ShopNotifyUrl = "http://localhost/payments/cloudpayments/";
+
+    /// <summary>While down, the adapter's calls to the gateway are answered 503, as a gateway in an outage answers.</summary>
+    public GatewayOutage Outage { get; } = new();
 
     public ShopFactory Shop { get; }
 
@@ -108,10 +129,15 @@ public sealed class SandboxShop : IDisposable
     public void Dispose() => Shop.Dispose();
 
     /// <summary>The adapter's and the notifier's clients reach the in-memory shop (the sandbox, the recorder); the recorder answers.</summary>
-    public static void Wire(IServiceCollection services, NotificationRecorder recorder)
+    public static void Wire(IServiceCollection services, NotificationRecorder recorder, GatewayOutage? outage = null)
     {
         services.AddTransient<IStartupFilter>(_ => recorder);
-        services.AddHttpClient(CloudPaymentsGateway.HttpClientName).ConfigurePrimaryHttpMessageHandler(InMemory);
+        var adapter = services.AddHttpClient(CloudPaymentsGateway.HttpClientName).ConfigurePrimaryHttpMessageHandler(InMemory);
+        if (outage is not null)
+        {
+            adapter.AddHttpMessageHandler(() => new GatewayOutage.Handler(outage));
+        }
+
         services.AddHttpClient(SandboxNotifier.HttpClientName).ConfigurePrimaryHttpMessageHandler(InMemory);
     }
 

@@ -13,6 +13,8 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
         // One entry of each kind per order: a second charge or a second refund can't be written, whatever the code does.
         entry.HasIndex(p => new { p.OrderId, p.Kind }).IsUnique();
         entry.HasIndex(p => p.CardId);
+        entry.Property(p => p.GatewayTransactionId).HasMaxLength(Lengths.Key);
+        entry.HasIndex(p => p.GatewayTransactionId).IsUnique(); // NULLs are distinct on both providers: only online entries meet here
         entry.HasOne<Card>().WithMany().HasForeignKey(p => p.CardId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -328,6 +328,10 @@ namespace Checkout.Web.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GatewayTransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -339,6 +343,9 @@ namespace Checkout.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CardId");
+
+                    b.HasIndex("GatewayTransactionId")
+                        .IsUnique();
 
                     b.HasIndex("OrderId", "Kind")
                         .IsUnique();
@@ -400,6 +407,9 @@ namespace Checkout.Web.Data.Migrations
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaymentDueUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PaymentMethod")
@@ -647,6 +657,51 @@ namespace Checkout.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.PaymentAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("OrderId", "Id");
+
+                    b.ToTable("PaymentAttempts");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.PointsBalance", b =>
@@ -1302,6 +1357,15 @@ namespace Checkout.Web.Data.Migrations
                 {
                     b.HasOne("Checkout.Web.Domain.Order", null)
                         .WithMany("Vat")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.PaymentAttempt", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -22,6 +22,9 @@ public enum CheckoutError
 
     /// <summary>More points than the shopper has: «Бонус жеткіліксіз».</summary>
     PointsNotEnough,
+
+    /// <summary>The gateway could not open an online payment: nothing was placed or held.</summary>
+    GatewayUnavailable,
 }
 
 /// <summary>The outcome of a payment attempt: expected refusals are values, not exceptions.</summary>
@@ -43,6 +46,9 @@ public sealed record CheckoutResult(
     public CouponRefusal? Coupon { get; init; }
 
     public long MaxPoints { get; init; }
+
+    /// <summary>An online order's hosted payment page.</summary>
+    public Uri? PaymentUrl { get; init; }
 
     public static CheckoutResult Paid(string orderNumber, string paymentMethod, PricedOrder priced, Money newBalance) =>
         new(CheckoutError.None, orderNumber, priced.Total, newBalance, Priced: priced) { PaymentMethod = paymentMethod };

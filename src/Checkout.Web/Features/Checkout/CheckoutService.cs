@@ -3,6 +3,8 @@ using Checkout.Web.Domain;
 using Checkout.Web.Features.Coupons;
 using Checkout.Web.Features.Inventory;
 using Checkout.Web.Features.Loyalty;
+using Checkout.Web.Features.Payments;
+using Checkout.Web.Features.Payments.Gateway;
 using Checkout.Web.Infrastructure.Idempotency;
 using Checkout.Web.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +21,13 @@ namespace Checkout.Web.Features.Checkout;
 /// none of whose orders was ever delivered may have only <see cref="CashOnDeliveryOptions.NewShopperMaxOpen"/> open in
 /// such orders, checked with the cart taken (a shopper has one cart, so two checkouts of one shopper queue and the second
 /// sees the first's order). An order that costs nothing (a coupon took it all) is placed free, whatever method was asked
-/// for: no card is touched.
+/// for: no card is touched. An online order opens its payment at the gateway first, under the order number it will have
+/// and for the total the cart costs then, and is placed awaiting that payment (<see cref="PayOnlineAsync"/>).
 /// </summary>
 public sealed class CheckoutService(
     ShopDbContext db, WriteTransactions writes, TimeProvider clock, OrderNumber orderNumbers, OutboxEvents events, IdempotencyClaim idempotency,
-    IOptions<CashOnDeliveryOptions> cashOnDelivery, PricingSettings pricing, PointsWallet points)
+    IOptions<CashOnDeliveryOptions> cashOnDelivery, PricingSettings pricing, PointsWallet points, IPaymentGateway gateway,
+    IOptions<OnlinePaymentOptions> online)
 {
     private const int Attempts = 3;
 
@@ -42,8 +46,19 @@ public sealed class CheckoutService(
         CancellationToken ct = default) =>
         PlaceAsync(userId, cartId, PaymentMethods.CashOnDelivery, cardId: null, expectedTotal, pointsRequested, ct);
 
+    /// <summary>
+    /// Places the order awaiting an online payment: the gateway opens the payment first (invoice = the order's number,
+    /// amount = what the cart costs now), then one transaction holds the stock, the coupon and the points, empties the
+    /// cart and writes the order with its deadline. The gateway down: nothing is held, the cart stays. A cart whose price
+    /// moved meanwhile is refused as changed (the payment opened stays unpaid). An order that costs nothing is placed free.
+    /// </summary>
+    /// <param name="returnUrl">Where the hosted page sends the shopper back to, for an order number.</param>
+    public Task<CheckoutResult> PayOnlineAsync(string userId, Guid? cartId, Func<string, Uri> returnUrl, Money? expectedTotal = null, long pointsRequested = 0,
+        CancellationToken ct = default) =>
+        PlaceAsync(userId, cartId, PaymentMethods.Online, cardId: null, expectedTotal, pointsRequested, ct, returnUrl);
+
     private async Task<CheckoutResult> PlaceAsync(string userId, Guid? cartId, string method, int? cardId, Money? expectedTotal, long pointsRequested,
-        CancellationToken ct)
+        CancellationToken ct, Func<string, Uri>? returnUrl = null)
     {
         if (cartId is not { } id)
         {
@@ -53,9 +68,21 @@ public sealed class CheckoutService(
         for (var attempt = 1; ; attempt++)
         {
             var number = orderNumbers.New(clock.GetUtcNow());
+            var asked = new Attempt(userId, id, method, cardId, expectedTotal, pointsRequested, number);
             try
             {
-                return await PayOnceAsync(new Attempt(userId, id, method, cardId, expectedTotal, pointsRequested, number), ct);
+                if (method == PaymentMethods.Online && await QuoteAsync(userId, id, pointsRequested, ct) is { IsFree: false } quote)
+                {
+                    var link = await OpenPaymentAsync(userId, number, quote.Total, returnUrl!(number), ct);
+                    if (link is null)
+                    {
+                        return CheckoutResult.Fail(CheckoutError.GatewayUnavailable);
+                    }
+
+                    asked = asked with { Online = new OnlinePayment(quote.Total, link) };
+                }
+
+                return await PayOnceAsync(asked, ct);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
@@ -66,6 +93,34 @@ public sealed class CheckoutService(
                 }
             }
         }
+    }
+
+    /// <summary>The cart priced as the checkout would price it now, read without taking it; null when the checkout would refuse it.</summary>
+    private async Task<PricedOrder?> QuoteAsync(string userId, Guid cartId, long pointsRequested, CancellationToken ct)
+    {
+        if (!await db.Carts.AnyAsync(c => c.Id == cartId && c.UserId == userId, ct))
+        {
+            return null;
+        }
+
+        var lines = await LoadLinesAsync(cartId, ct);
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        var coupon = lines[0].CouponId is { } couponId ? await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.Id == couponId, ct) : null;
+        var priced = Pricing.Price([.. lines.Select(l => l.ToPricing())], coupon?.Terms, pointsRequested, pricing);
+        return priced.Refused ? null : priced;
+    }
+
+    /// <summary>Opens the gateway's payment for the order about to be placed; null when the gateway can't (down, refusing, not configured).</summary>
+    private async Task<GatewayPaymentLink?> OpenPaymentAsync(string userId, string number, Money total, Uri returnUrl, CancellationToken ct)
+    {
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        var opened = await gateway.CreatePaymentAsync(
+            new GatewayPaymentRequest(number, total, TengeAmount.Currency, number, email, returnUrl, SaveCard: false, AccountId: userId), ct);
+        return opened.Succeeded ? opened.Value : null;
     }
 
     private async Task<bool> IsTakenAsync(string number, CancellationToken ct)
@@ -128,9 +183,9 @@ public sealed class CheckoutService(
             return CheckoutResult.Fail(CheckoutError.CardNotFound);
         }
 
-        if (asked.ExpectedTotal is { } shown && shown != priced.DueBeforePoints)
+        if ((asked.ExpectedTotal is { } shown && shown != priced.DueBeforePoints) || (method == PaymentMethods.Online && asked.Online?.Total != priced.Total))
         {
-            return CheckoutResult.CartChanged(priced);
+            return CheckoutResult.CartChanged(priced); // an online payment was opened for another total: it stays unpaid
         }
 
         if (byCard && newBalance is null)
@@ -173,14 +228,25 @@ public sealed class CheckoutService(
             })],
             priced,
             use,
-            nowUtc);
+            nowUtc,
+            method == PaymentMethods.Online ? nowUtc + online.Value.PaymentWindow : null);
         db.Orders.Add(order);
         events.Add(db, OutboxEvents.OrderCreated, order.Number, new OrderCreatedEvent(order.Number, total));
-        if (method != PaymentMethods.CashOnDelivery)
+        if (method is PaymentMethods.Card or PaymentMethods.Free)
         {
             events.Add(db, OutboxEvents.OrderPaid, order.Number, new OrderPaidEvent(order.Number)); // paid by card, or nothing to pay
         }
         await db.SaveChangesAsync(ct); // the order, its lines, VAT, charge, sale, timeline and the coupon's redemption
+        if (asked.Online is { Link: var link })
+        {
+            db.PaymentAttempts.Add(new PaymentAttempt
+            {
+                OrderId = order.Id, Kind = PaymentAttemptKinds.Created, InvoiceId = number, TransactionId = link.GatewayOrderId,
+                AmountTiyn = total, CreatedUtc = nowUtc,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
         await points.EarnAtCheckoutAsync(db, order, ct);
 
         await db.CartLines.Where(l => l.CartId == id).ExecuteDeleteAsync(ct);
@@ -216,7 +282,7 @@ public sealed class CheckoutService(
         }
 
         await transaction.CommitAsync(ct);
-        return CheckoutResult.Paid(order.Number, method, priced, new Money(newBalance ?? 0));
+        return CheckoutResult.Paid(order.Number, method, priced, new Money(newBalance ?? 0)) with { PaymentUrl = asked.Online?.Link.PaymentUrl };
     }
 
     /// <summary>Takes <paramref name="total"/> from the shopper's card if it holds that much; the new balance, or null when it doesn't (or isn't theirs).</summary>
@@ -278,7 +344,13 @@ public sealed class CheckoutService(
             .ToListAsync(ct);
 
     /// <summary>What one payment attempt asks for, under the order number it would get.</summary>
-    private sealed record Attempt(string UserId, Guid CartId, string Method, int? CardId, Money? ExpectedTotal, long Points, string Number);
+    private sealed record Attempt(string UserId, Guid CartId, string Method, int? CardId, Money? ExpectedTotal, long Points, string Number)
+    {
+        /// <summary>An online order's payment, opened at the gateway for this total.</summary>
+        public OnlinePayment? Online { get; init; }
+    }
+
+    private sealed record OnlinePayment(Money Total, GatewayPaymentLink Link);
 
     private sealed record CartLineAtPrice(int ProductId, int Quantity, string Name, string Color, string Storage, int VatRate,
         int StoreId, string StoreName, long UnitPriceTiyn, int? CouponId)

@@ -94,9 +94,12 @@ public sealed class PaymentController(
         }
 
         var cartId = await carts.FindCartIdAsync(CartOwner.Shopper(userId), ct);
-        var result = payment.Method == PaymentMethods.CashOnDelivery
-            ? await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, payment.Points, ct)
-            : await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, payment.Points, ct);
+        var result = payment.Method switch
+        {
+            PaymentMethods.CashOnDelivery => await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, payment.Points, ct),
+            PaymentMethods.Online => await checkout.PayOnlineAsync(userId, cartId, ReturnUrl, payment.ExpectedTotal, payment.Points, ct),
+            _ => await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, payment.Points, ct),
+        };
         if (!result.Succeeded)
         {
             return await RefuseAsync(result, userId, payment, ct);
@@ -108,6 +111,10 @@ public sealed class PaymentController(
             case PaymentMethods.Free:
                 var free = new FreeOrderPlaced("success", text["OrderPlacedFree"], PaymentMethods.Free, 0, result.OrderNumber!, discount, pointsUsed);
                 return Request.HasFormContentType ? View("Free", free) : new JsonResult(free, ShopJson.Options);
+            case PaymentMethods.Online:
+                var opened = new OnlinePaymentOpened(OrderStatus.AwaitingPayment.ToName(), text["OnlinePaymentOpened"], PaymentMethods.Online,
+                    result.TotalPaid.WholeTenge, result.OrderNumber!, result.PaymentUrl!.AbsoluteUri, discount, pointsUsed);
+                return Request.HasFormContentType ? SeeOther(opened.PaymentUrl) : new JsonResult(opened, ShopJson.Options);
             case PaymentMethods.CashOnDelivery:
                 var placed = new OrderPlaced("success", text["OrderPlacedCashOnDelivery"], PaymentMethods.CashOnDelivery,
                     result.TotalPaid.WholeTenge, result.OrderNumber!, discount, pointsUsed);
@@ -134,6 +141,7 @@ public sealed class PaymentController(
             CheckoutError.InsufficientFunds => (StatusCodes.Status400BadRequest, text["InsufficientFunds"].Value),
             CheckoutError.AddressRequired => (StatusCodes.Status400BadRequest, text["AddressRequired"].Value),
             CheckoutError.OutOfStock => (StatusCodes.Status409Conflict, text["OutOfStock", result.ProductName!, result.UnitsLeft].Value),
+            CheckoutError.GatewayUnavailable => (StatusCodes.Status503ServiceUnavailable, text["OnlinePaymentUnavailable"].Value),
             CheckoutError.CashOnDeliveryLimit => (StatusCodes.Status409Conflict,
                 text["CashOnDeliveryLimit", Money.FromTenge(cashOnDelivery.Value.NewShopperMaxOpen)].Value),
             _ => throw new InvalidOperationException($"Unexpected checkout outcome {result.Error}."),
@@ -161,6 +169,16 @@ public sealed class PaymentController(
 
         Response.StatusCode = status;
         return View(nameof(Index), await PageAsync(cart, userId, payment.CardId, message, ct, payment.Points));
+    }
+
+    /// <summary>The shop's return page for an order, as the hosted page sends the shopper back to it.</summary>
+    private Uri ReturnUrl(string orderNumber) => new($"{Request.Scheme}://{Request.Host}/payment/return/{Uri.EscapeDataString(orderNumber)}");
+
+    /// <summary>303: the browser follows a form post's answer with a GET (the hosted page).</summary>
+    private StatusCodeResult SeeOther(string url)
+    {
+        Response.Headers.Location = url;
+        return StatusCode(StatusCodes.Status303SeeOther);
     }
 
     private IActionResult Refuse(int status, string message) => Refusal.For(HttpContext, status, message);

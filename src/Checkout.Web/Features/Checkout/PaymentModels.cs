@@ -33,3 +33,7 @@ public sealed record CartChangedBody(string Status, string Message, long Subtota
 
 /// <summary>The success body of a cash-on-delivery order: nothing is debited, <c>total_due</c> is paid to the courier.</summary>
 public sealed record OrderPlaced(string Status, string Message, string PaymentMethod, long TotalDue, string OrderNumber, long Discount, long PointsUsed);
+
+/// <summary>An online order placed awaiting its payment: the shopper pays on <see cref="PaymentUrl"/>, the gateway's hosted page.</summary>
+public sealed record OnlinePaymentOpened(string Status, string Message, string PaymentMethod, long TotalDue, string OrderNumber, string PaymentUrl,
+    long Discount, long PointsUsed);

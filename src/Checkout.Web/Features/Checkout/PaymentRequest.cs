@@ -6,7 +6,7 @@ using Checkout.Web.Domain;
 namespace Checkout.Web.Features.Checkout;
 
 /// <summary>
-/// What a payment asks for: <c>payment_method</c> (<c>card</c>, the default, or <c>cash_on_delivery</c>; anything
+/// What a payment asks for: <c>payment_method</c> (<c>card</c>, the default, <c>cash_on_delivery</c> or <c>online</c>; anything
 /// else is kept as given and refused), <c>card_id</c>, <c>points</c> (whole bonus points to pay part of the goods with,
 /// 0 when absent; anything but a whole number from 0 up is <see cref="PointsMalformed"/>) and, from the shop's own
 /// page, the <c>expected_total</c> the shopper saw (before points).
@@ -22,7 +22,7 @@ public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Me
 
     private const long MaxTenge = long.MaxValue / Money.TiynPerTenge;
 
-    public bool IsKnownMethod => Method is PaymentMethods.Card or PaymentMethods.CashOnDelivery;
+    public bool IsKnownMethod => Method is PaymentMethods.Card or PaymentMethods.CashOnDelivery or PaymentMethods.Online;
 
     public static PaymentRequest FromForm(IFormCollection form)
     {

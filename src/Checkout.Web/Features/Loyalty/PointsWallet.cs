@@ -32,9 +32,12 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
         return await ApplyAsync(db, userId, orderNumber, PointsEntryKinds.Spent, points, available: -points, pending: 0, owed: 0, ct);
     }
 
-    /// <summary>In the checkout's transaction: a paid order (not cash on delivery, which pays on delivery) earns its points, pending.</summary>
+    /// <summary>
+    /// In the transaction that settles a paid order (the checkout's, an online order's confirmation): it earns its points,
+    /// pending. Cash on delivery pays (and earns) on delivery; an order still awaiting its online payment earns nothing yet.
+    /// </summary>
     public Task EarnAtCheckoutAsync(ShopDbContext db, Order order, CancellationToken ct) =>
-        order.IsCashOnDelivery ? Task.CompletedTask : EarnAsync(db, order, ct);
+        order.IsCashOnDelivery || order.Status == OrderStatus.AwaitingPayment ? Task.CompletedTask : EarnAsync(db, order, ct);
 
     /// <summary>
     /// In the transaction of an order's step from <paramref name="from"/> to <paramref name="to"/>: handed over (delivered or

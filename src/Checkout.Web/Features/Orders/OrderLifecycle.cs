@@ -13,7 +13,8 @@ namespace Checkout.Web.Features.Orders;
 /// wins), then what the step means — a refund credited to the card it came from, the order's bonus points
 /// (<see cref="PointsWallet.OrderMovedAsync"/>), a cancelled order's coupon use given back, the units back in stock, each
 /// a guarded statement, in the checkout's lock order (card, points, coupon, products) so the two never lock crosswise —
-/// and the ledger, stock and timeline entries the order recorded. Cash recorded on delivery is the order's <c>order.paid</c>.
+/// and the ledger, stock and timeline entries the order recorded. Cash recorded on delivery is the order's <c>order.paid</c>;
+/// an undone online order's payment goes back through the gateway (<c>payment.refund</c>).
 /// </summary>
 public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, TimeProvider clock, PointsWallet points, OutboxEvents events)
 {
@@ -58,7 +59,7 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
             .Include(o => o.Ledger)
             .Include(o => o.Return)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(o => o.Number == number && (actor.IsAdmin || o.UserId == actor.UserId), ct);
+            .FirstOrDefaultAsync(o => o.Number == number && (actor.IsAdmin || actor.Role == Actors.System || o.UserId == actor.UserId), ct);
         if (order is null)
         {
             return new TransitionResult(TransitionOutcome.NotFound);
@@ -96,6 +97,12 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         if (result.LedgerEntries.Any(e => e.Kind == LedgerEntryKinds.Cash))
         {
             events.Add(db, OutboxEvents.OrderPaid, order.Number, new OrderPaidEvent(order.Number)); // the courier has the cash
+        }
+
+        if (order.OnlineChargeToRefund is { GatewayTransactionId: { } transaction } charge)
+        {
+            // The gateway gives an online payment back; its refund is in the ledger once the gateway confirms it.
+            events.Add(db, OutboxEvents.PaymentRefund, order.Number, new PaymentRefundEvent(order.Number, transaction, charge.AmountTiyn));
         }
 
         return result;

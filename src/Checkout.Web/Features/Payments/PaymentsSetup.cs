@@ -29,8 +29,16 @@ public static class PaymentsSetup
             .Validate(o => !environment.IsProduction() || !SandboxRoutes.IsSandbox(o.BaseUrl),
                 $"Payments:CloudPayments:BaseUrl points at the sandbox ({SandboxRoutes.Prefix}): Production must use the real gateway.")
             .ValidateOnStart();
+        services.AddOptions<OnlinePaymentOptions>().BindConfiguration(OnlinePaymentOptions.Section)
+            .Validate(o => o.PaymentWindow > TimeSpan.Zero, "Payments:PaymentWindow must be positive.")
+            .Validate(o => o.SyncAfter >= TimeSpan.Zero, "Payments:SyncAfter must not be negative.")
+            .Validate(o => o.JobInterval > TimeSpan.Zero, "Payments:JobInterval must be positive.")
+            .ValidateOnStart();
         services.AddHttpClient<IPaymentGateway, CloudPaymentsGateway>(CloudPaymentsGateway.HttpClientName,
             (provider, client) => CloudPaymentsGateway.Configure(client, provider.GetRequiredService<IOptions<CloudPaymentsOptions>>().Value));
+        services.AddScoped<PaymentSettlement>();
+        services.AddScoped<PaymentNotifications>();
+        services.AddSingleton<Outbox.IOutboxHandler, GatewayRefunds>();
         return services.AddPaymentSandbox(configuration, environment, dataDirectory);
     }
 

@@ -345,6 +345,10 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("GatewayTransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -356,6 +360,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CardId");
+
+                    b.HasIndex("GatewayTransactionId")
+                        .IsUnique();
 
                     b.HasIndex("OrderId", "Kind")
                         .IsUnique();
@@ -420,6 +427,9 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("PaymentDueUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PaymentMethod")
                         .IsRequired()
@@ -674,6 +684,53 @@ namespace Checkout.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.PaymentAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Code")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("OrderId", "Id");
+
+                    b.ToTable("PaymentAttempts");
                 });
 
             modelBuilder.Entity("Checkout.Web.Domain.PointsBalance", b =>
@@ -1349,6 +1406,15 @@ namespace Checkout.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("Checkout.Web.Domain.Order", null)
                         .WithMany("Vat")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.PaymentAttempt", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.Order", null)
+                        .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
