@@ -212,12 +212,12 @@ internal static class LoadTestProgram
         var seconds = run.Duration.TotalSeconds;
         Console.WriteLine();
         Console.WriteLine($"== {scenario}: {options.Shoppers} shoppers, {seconds}s measured ==");
-        Console.WriteLine($"  {"request",-24}{"ok",8}{"per s",9}{"p50 ms",9}{"p90 ms",9}{"p99 ms",9}{"max ms",9}  errors by status");
+        Console.WriteLine($"  {"request",-30}{"ok",8}{"per s",9}{"p50 ms",9}{"p90 ms",9}{"p99 ms",9}{"max ms",9}  errors by status");
         var results = run.Results();
         foreach (var (request, tally) in results)
         {
             var errors = tally.Failures.Count == 0 ? "none" : string.Join(", ", tally.Failures.Select(f => $"{f.Key}: {f.Value}"));
-            Console.WriteLine($"  {request,-24}{tally.LatenciesMs.Count,8}{tally.LatenciesMs.Count / seconds,9:F1}" +
+            Console.WriteLine($"  {request,-30}{tally.LatenciesMs.Count,8}{tally.LatenciesMs.Count / seconds,9:F1}" +
                 $"{tally.Percentile(50),9:F1}{tally.Percentile(90),9:F1}{tally.Percentile(99),9:F1}{tally.Percentile(100),9:F1}  {errors}");
             summary.AddRequest(request, tally, seconds);
         }

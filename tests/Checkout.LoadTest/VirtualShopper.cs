@@ -110,7 +110,7 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
     private async Task PayOnHostedPageAsync(Run run, Uri page)
     {
         var pageToken = Token(await GetTextAsync(page), page.AbsolutePath);
-        if (++onlinePayments % 10 == 0)
+        if ((number + ++onlinePayments) % 10 == 0) // shoppers start at different points, so short runs decline too
         {
             await run.TimeAsync(Requests.GatewayDecline, () => PostCardAsync(page, pageToken, DeclinedCard), HttpStatusCode.Redirect);
         }
