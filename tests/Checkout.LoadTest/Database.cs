@@ -140,6 +140,24 @@ internal sealed class Database(DbConnection connection, string provider, string 
         return numbers;
     }
 
+    /// <summary>The shop's online charges: the gateway's transaction id → the order it paid.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> OnlineChargesAsync()
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT p."GatewayTransactionId", o."Number" FROM "Payments" p JOIN "Orders" o ON o."Id" = p."OrderId"
+            WHERE p."Kind" = 'charge' AND p."GatewayTransactionId" IS NOT NULL
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        var charges = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            charges[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return charges;
+    }
+
     /// <summary>Prints each invariant with its counts; true when all hold.</summary>
     public async Task<bool> CheckInvariantsAsync(int? loadProductId, IReadOnlyList<string>? paidOrders)
     {

@@ -24,7 +24,9 @@ internal sealed record Options(
     string? SummaryFile,
     int? ShopPid,
     TimeSpan? RawReference,
-    bool BenchDatabase)
+    bool BenchDatabase,
+    bool Online,
+    string? SandboxState)
 {
     /// <summary>The scratch database <c>--bench-database</c> drops and creates; no other is ever dropped.</summary>
     public const string BenchDatabaseName = "checkout_bench";
@@ -47,6 +49,13 @@ internal sealed record Options(
                                  (default: every shopper buys the one load product — a flash sale on one row)
           --shop-pid <pid>       the shop's process: its CPU ticks (/proc utime+stime) over the measured pay run
           --summary <file>       also write the figures there as name=value lines, for scripts (.ci/bench)
+          --online               pay online: POST /process_payment {"payment_method":"online"}, then the card form on
+                                 the gateway's hosted page (the shop's sandbox), then the return page; every tenth
+                                 payment is declined (4000 0000 0000 0002) and paid again with 4242 4242 4242 4242.
+                                 Afterwards waits for the sandbox's notifications, prints its counts and checks that
+                                 every charge at the gateway is one charge in the shop's books and vice versa
+          --sandbox-state <file> the sandbox's state file, for --online (default: sandbox/cloudpayments.db beside
+                                 the SQLite database of --connection)
         other modes:
           --raw-reference <time> no shop: the rows of add+pay as prepared statements on one fresh SQLite file
                                  (WAL, synchronous=NORMAL, a transaction each), for that long; prints add+pay/s
@@ -55,7 +64,7 @@ internal sealed record Options(
         """;
 
     /// <summary>Options that take no value.</summary>
-    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase) { "--spread", "--bench-database" };
+    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase) { "--spread", "--bench-database", "--online" };
 
     public static Options Parse(string[] args)
     {
@@ -99,6 +108,8 @@ internal sealed record Options(
         int? shopPid = values.ContainsKey("shop-pid") ? PositiveInt("shop-pid", Value("shop-pid", "")) : null;
         TimeSpan? rawReference = values.ContainsKey("raw-reference") ? Time("raw-reference", Value("raw-reference", "")) : null;
         var benchDatabase = values.Remove("bench-database");
+        var online = values.Remove("online");
+        var sandboxState = values.Remove("sandbox-state", out var state) ? state : null;
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option --{values.Keys.First()}.");
@@ -119,12 +130,19 @@ internal sealed record Options(
             throw new ArgumentException("--spread picks the products itself: drop --product-id.");
         }
 
+        if (online && sandboxState is null)
+        {
+            sandboxState = provider == Sqlite
+                ? Path.Combine(Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource) ?? ".", "sandbox", "cloudpayments.db")
+                : throw new ArgumentException("--online on PostgreSQL needs --sandbox-state <the shop's data folder>/sandbox/cloudpayments.db.");
+        }
+
         if (benchDatabase && provider != Postgres)
         {
             throw new ArgumentException("--bench-database is for --provider Postgres (a SQLite bench uses a fresh file).");
         }
 
-        return new Options(url, shoppers, duration, warmup, scenario, provider, connection, productId, spread, summary, shopPid, rawReference, benchDatabase);
+        return new Options(url, shoppers, duration, warmup, scenario, provider, connection, productId, spread, summary, shopPid, rawReference, benchDatabase, online, sandboxState);
     }
 
     /// <summary>localhost or a loopback address; a host list (PostgreSQL) passes when every host does.</summary>

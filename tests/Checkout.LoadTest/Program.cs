@@ -1,4 +1,5 @@
 using System.Globalization;
+using Checkout.Web.Features.Payments.Sandbox;
 
 namespace Checkout.LoadTest;
 
@@ -63,7 +64,7 @@ internal static class LoadTestProgram
                 $"{options.Warmup.TotalSeconds}s warm-up + {options.Duration.TotalSeconds}s measured, " +
                 (options.Spread ? $"each shopper its own product ({products.Count} products: {string.Join(", ", products)})." : $"product {productId}."));
             var shoppers = Enumerable.Range(1, options.Shoppers)
-                .Select(k => new VirtualShopper(k, options.Url, products[(k - 1) % products.Count])).ToList();
+                .Select(k => new VirtualShopper(k, options.Url, products[(k - 1) % products.Count], options.Online)).ToList();
             try
             {
                 return await RunAsync(options, database, shoppers, loadProductId) ? 0 : 1;
@@ -99,8 +100,14 @@ internal static class LoadTestProgram
                 summary.Add("shop_cpu_ticks", ShopCpu.Ticks(options.ShopPid!.Value) - await cpuAtStart);
             }
 
-            Print("pay (POST /cart/add → POST /process_payment)", options, run, Requests.Pay, "payments/s", summary);
+            Print(options.Online ? "pay online (POST /cart/add → POST /process_payment → the hosted page → the return page)" : "pay (POST /cart/add → POST /process_payment)",
+                options, run, Requests.Pay, options.Online ? "orders placed/s" : "payments/s", summary);
             paidOrders = [.. shoppers.SelectMany(s => s.PaidOrders)];
+            if (options.Online)
+            {
+                ok &= await SettleOnlineAsync(new GatewayBooks(options.Url, options.SandboxState!), database, summary);
+            }
+
             // A rate the shop's background work can't keep up with is no sustained rate: show what the outbox still owes.
             var undelivered = await database.UndeliveredAsync();
             summary.Add("outbox_undelivered", undelivered);
@@ -137,6 +144,52 @@ internal static class LoadTestProgram
         }
 
         return books && ok;
+    }
+
+    /// <summary>
+    /// Waits (up to two minutes) until the sandbox has no notification left to send and every charge at the gateway is
+    /// paid in the shop — through a notification, a return page or the status sync — then prints the sandbox's counts and
+    /// compares the two books: each gateway charge is exactly one online charge in the shop, and the other way round.
+    /// </summary>
+    private static async Task<bool> SettleOnlineAsync(GatewayBooks gateway, Database database, Summary summary)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        SandboxCounts counts;
+        IReadOnlyDictionary<string, string> charges;
+        IReadOnlyDictionary<string, string> booked;
+        while (true)
+        {
+            counts = await gateway.CountsAsync();
+            charges = await gateway.ChargesAsync();
+            booked = await database.OnlineChargesAsync();
+            var settled = counts.Queued == 0 && charges.Keys.All(booked.ContainsKey) && await database.UndeliveredAsync() == 0;
+            if (settled || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Console.WriteLine($"  gateway: {GatewayBooks.Describe(counts)}");
+        Console.WriteLine($"  gateway charges {charges.Count}, online charges in the shop's books {booked.Count}, orders paid online {booked.Values.Distinct().Count()}");
+        foreach (var (name, value) in new (string, long)[]
+        {
+            ("notifications", counts.Notifications), ("notifications_duplicated", counts.Duplicated), ("notifications_dropped", counts.Dropped),
+            ("notifications_delayed", counts.Delayed), ("notifications_reordered", counts.Reordered), ("notification_posts", counts.Attempts),
+            ("gateway_charges", charges.Count), ("shop_online_charges", booked.Count), ("orders_paid_online", booked.Values.Distinct().Count()),
+        })
+        {
+            summary.Add(name, value);
+        }
+
+        var unbooked = charges.Where(c => !booked.TryGetValue(c.Key, out var order) || order != c.Value).ToList();
+        var unknown = booked.Keys.Where(id => !charges.ContainsKey(id)).ToList();
+        unbooked.Take(20).ToList().ForEach(c => Console.WriteLine($"      gateway charge {c.Key} of {c.Value}: not that order's charge in the shop"));
+        unknown.Take(20).ToList().ForEach(id => Console.WriteLine($"      shop charge with gateway transaction {id}: the gateway has no such charge"));
+        var holds = unbooked.Count == 0 && unknown.Count == 0 && charges.Count > 0;
+        Console.WriteLine($"  [{(holds ? "ok" : "BROKEN")}] every gateway charge is one online charge in the shop's books, and every online charge one at the gateway");
+        return holds;
     }
 
     private static async Task<int> RunRawReferenceAsync(Options options, TimeSpan duration)

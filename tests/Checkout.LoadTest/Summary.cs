@@ -21,6 +21,9 @@ internal sealed class Summary
             Requests.AddToCart => "add",
             Requests.Pay => "pay",
             Requests.ViewCart => "cart",
+            Requests.GatewayPay => "gateway_pay",
+            Requests.GatewayDecline => "gateway_decline",
+            Requests.PaymentReturn => "return",
             _ => throw new ArgumentException($"No summary key for {request}.", nameof(request)),
         };
         Add($"{key}_ok", tally.LatenciesMs.Count);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Checkout.Web.Operations;
 
@@ -11,7 +12,7 @@ namespace Checkout.LoadTest;
 /// One browser-like shopper: its own HttpClient and cookies, signed in as <c>loadK@checkout.local</c>, holding the
 /// antiforgery token and card id it read from the shop's pages. Redirects are not followed: a 302 is the answer.
 /// </summary>
-internal sealed partial class VirtualShopper(int number, Uri shop, int productId) : IDisposable
+internal sealed partial class VirtualShopper(int number, Uri shop, int productId, bool online) : IDisposable
 {
     private readonly HttpClient http = new(new SocketsHttpHandler
     {
@@ -26,6 +27,11 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
 
     private string token = "";
     private int cardId;
+    private int onlinePayments;
+
+    /// <summary>The gateway's test cards (see the sandbox's hosted page).</summary>
+    private const string ApprovedCard = "4242 4242 4242 4242";
+    private const string DeclinedCard = "4000 0000 0000 0002";
 
     /// <summary>The order numbers the shop answered 200 for: each must be in the database afterwards, crash or not.</summary>
     public List<string> PaidOrders { get; } = [];
@@ -59,7 +65,7 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
         token = Token(payment, "/payment");
         cardId = int.TryParse(InputValue(payment, "card_id"), NumberStyles.None, CultureInfo.InvariantCulture, out var card)
             ? card
-            : throw new InvalidOperationException($"{Email}: /payment shows no card (input[name=card_id]).");
+            : online ? 0 : throw new InvalidOperationException($"{Email}: /payment shows no card (input[name=card_id]).");
     }
 
     /// <summary>Puts one unit in the cart, unmeasured (so GET /cart shows a line).</summary>
@@ -72,7 +78,7 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
         }
     }
 
-    /// <summary>POST /cart/add then POST /process_payment, until the deadline.</summary>
+    /// <summary>POST /cart/add then POST /process_payment (and, online, the hosted page and the return page), until the deadline.</summary>
     public async Task PayLoopAsync(Run run)
     {
         while (run.Continues)
@@ -83,9 +89,52 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
                 continue;
             }
 
-            await run.TimeAsync(Requests.Pay, PayAsync, HttpStatusCode.OK, async paid =>
-                PaidOrders.Add(OrderNumber().Match(await paid.Content.ReadAsStringAsync()).Groups["number"].Value));
+            string? paymentUrl = null;
+            var placed = await run.TimeAsync(Requests.Pay, online ? PayOnlineAsync : PayAsync, HttpStatusCode.OK, async paid =>
+            {
+                using var answer = JsonDocument.Parse(await paid.Content.ReadAsStringAsync());
+                PaidOrders.Add(answer.RootElement.GetProperty("order_number").GetString() ?? "");
+                paymentUrl = online && answer.RootElement.TryGetProperty("payment_url", out var url) ? url.GetString() : null;
+            });
+            if (placed && paymentUrl is { Length: > 0 })
+            {
+                await PayOnHostedPageAsync(run, new Uri(paymentUrl, UriKind.Absolute));
+            }
         }
+    }
+
+    /// <summary>
+    /// The shopper on the gateway's hosted page: reads its form, pays with the approved card (every tenth payment first
+    /// with the declined one, then again on the same page), and follows the redirect back to the shop's return page.
+    /// </summary>
+    private async Task PayOnHostedPageAsync(Run run, Uri page)
+    {
+        var pageToken = Token(await GetTextAsync(page), page.AbsolutePath);
+        if (++onlinePayments % 10 == 0)
+        {
+            await run.TimeAsync(Requests.GatewayDecline, () => PostCardAsync(page, pageToken, DeclinedCard), HttpStatusCode.Redirect);
+        }
+
+        Uri? back = null;
+        await run.TimeAsync(Requests.GatewayPay, () => PostCardAsync(page, pageToken, ApprovedCard), HttpStatusCode.Redirect,
+            paid => Task.FromResult(back = paid.Headers.Location is { } location ? new Uri(page, location) : null));
+        if (back is not null)
+        {
+            await run.TimeAsync(Requests.PaymentReturn, () => http.GetAsync(back), HttpStatusCode.OK);
+        }
+    }
+
+    private async Task<HttpResponseMessage> PostCardAsync(Uri page, string pageToken, string cardNumber)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["CardNumber"] = cardNumber,
+            ["CardExpiry"] = "12/30",
+            ["CardCvc"] = "123",
+            ["CardHolder"] = "LOAD SHOPPER",
+            ["__RequestVerificationToken"] = pageToken,
+        });
+        return await http.PostAsync(page, form);
     }
 
     /// <summary>GET /cart until the deadline.</summary>
@@ -115,15 +164,27 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
         return await http.SendAsync(request);
     }
 
+    private async Task<HttpResponseMessage> PayOnlineAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/process_payment", UriKind.Relative))
+        {
+            Content = new StringContent("""{"payment_method": "online"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("RequestVerificationToken", token);
+        return await http.SendAsync(request);
+    }
+
     private async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields)
     {
         using var form = new FormUrlEncodedContent(fields);
         return await http.PostAsync(new Uri(path, UriKind.Relative), form);
     }
 
-    private async Task<string> GetTextAsync(string path)
+    private Task<string> GetTextAsync(string path) => GetTextAsync(new Uri(path, UriKind.Relative));
+
+    private async Task<string> GetTextAsync(Uri path)
     {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await http.GetAsync(path);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"{Email}: GET {path} answered {(int)response.StatusCode} {response.Headers.Location}.");
@@ -153,9 +214,6 @@ internal sealed partial class VirtualShopper(int number, Uri shop, int productId
 
     public void Dispose() => http.Dispose();
 
-    [GeneratedRegex("\"order_number\":\"(?<number>[^\"]+)\"")]
-    private static partial Regex OrderNumber();
-
     [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InputTag();
 
@@ -168,6 +226,9 @@ internal static class Requests
     public const string AddToCart = "POST /cart/add";
     public const string Pay = "POST /process_payment";
     public const string ViewCart = "GET /cart";
+    public const string GatewayPay = "POST hosted page (paid)";
+    public const string GatewayDecline = "POST hosted page (declined)";
+    public const string PaymentReturn = "GET /payment/return";
 }
 
 /// <summary>One scenario's clock and tallies: requests started after the warm-up are measured, none start after the end.</summary>
