@@ -58,6 +58,14 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
 
+    public DbSet<ReferralMember> ReferralMembers => Set<ReferralMember>();
+
+    public DbSet<ReferralAccount> ReferralAccounts => Set<ReferralAccount>();
+
+    public DbSet<ReferralDistribution> ReferralDistributions => Set<ReferralDistribution>();
+
+    public DbSet<ReferralShare> ReferralShares => Set<ReferralShare>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
