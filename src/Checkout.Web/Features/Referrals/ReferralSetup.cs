@@ -15,6 +15,6 @@ public static class ReferralSetup
             .Validate(o => o.SignupGift >= 0, "Referral:SignupGift must not be negative.")
             .Validate(o => o.TestDelay >= TimeSpan.Zero, "Referral:TestDelay must not be negative.")
             .ValidateOnStart();
-        return services;
+        return services.AddSingleton<ReferralTree>();
     }
 }
