@@ -25,6 +25,8 @@ public static class ReferralPeople
         if (canBuy)
         {
             user.PasswordHash = users.PasswordHasher.HashPassword(user, Password);
+            user.PhoneNumber = "+7 701 000 00 00";
+            user.DeliveryAddress = "Алматы, Абай даңғылы 1";
         }
 
         await using var transaction = await services.GetRequiredService<WriteTransactions>().BeginAsync(db, CancellationToken.None);
@@ -76,5 +78,39 @@ public static class ReferralPeople
     {
         await using var db = shop.OpenDatabase();
         await db.ReferralAccounts.Where(a => a.Name == ReferralAccount.Pool).ExecuteUpdateAsync(s => s.SetProperty(a => a.Available, available));
+    }
+
+    /// <summary>Signs the shopper in and pays for one of the cheap product (29 990 ₸ of goods: R = 2 999) with their card; returns the order number.</summary>
+    public static async Task<(Shopper Buyer, string Number)> BuyAsync(ShopFactory shop, string userId)
+    {
+        await using var db = shop.OpenDatabase();
+        var user = await db.Users.SingleAsync(u => u.Id == userId);
+        var card = await db.Cards.Where(c => c.UserId == userId).Select(c => c.Id).FirstAsync();
+        var buyer = await shop.SignedInAsync(user.Email!, Password);
+        return (buyer, await OrderFlows.PlaceAsync(buyer, card));
+    }
+
+    public static async Task<PointsBalance> PointsOfAsync(ShopFactory shop, string userId)
+    {
+        await using var db = shop.OpenDatabase();
+        return await db.PointsBalances.AsNoTracking().FirstOrDefaultAsync(b => b.UserId == userId) ?? new PointsBalance { UserId = userId };
+    }
+
+    public static async Task<ReferralAccount> AccountAsync(ShopFactory shop, string name)
+    {
+        await using var db = shop.OpenDatabase();
+        return await db.ReferralAccounts.AsNoTracking().SingleAsync(a => a.Name == name);
+    }
+
+    public static async Task<List<ReferralShare>> SharesAsync(ShopFactory shop, string number)
+    {
+        await using var db = shop.OpenDatabase();
+        return await db.ReferralShares.AsNoTracking().Where(s => s.OrderNumber == number).OrderBy(s => s.Id).ToListAsync();
+    }
+
+    public static async Task<ReferralDistribution?> DistributionAsync(ShopFactory shop, string number)
+    {
+        await using var db = shop.OpenDatabase();
+        return await db.ReferralDistributions.AsNoTracking().SingleOrDefaultAsync(d => d.OrderNumber == number);
     }
 }

@@ -1,3 +1,5 @@
+using Checkout.Web.Outbox;
+
 namespace Checkout.Web.Features.Referrals;
 
 public static class ReferralSetup
@@ -15,6 +17,8 @@ public static class ReferralSetup
             .Validate(o => o.SignupGift >= 0, "Referral:SignupGift must not be negative.")
             .Validate(o => o.TestDelay >= TimeSpan.Zero, "Referral:TestDelay must not be negative.")
             .ValidateOnStart();
-        return services.AddSingleton<ReferralTree>();
+        services.AddSingleton<ReferralTree>();
+        services.AddSingleton<ReferralRewards>();
+        return services.AddSingleton<IOutboxHandler, ReferralHandler>();
     }
 }
