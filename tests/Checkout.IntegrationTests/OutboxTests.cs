@@ -37,7 +37,7 @@ public sealed partial class OutboxTests
         await using (var db = shop.OpenDatabase())
         {
             (await db.OutboxMessages.Where(m => m.Subject == order).Select(m => m.Type + " → " + m.Handler).ToListAsync())
-                .Should().BeEquivalentTo("order.created → email", "order.created → daily-sales");
+                .Should().BeEquivalentTo("order.created → email", "order.created → daily-sales", "order.paid → referral");
         }
 
         await _clock.WaitForTimerAsync(poll); // the worker itself delivers, at its next poll
@@ -233,7 +233,7 @@ public sealed partial class OutboxTests
         var order = await PayAsync(shop);
 
         // The thief's message changes hands mid-delivery, as if this worker's lease had run out and another had claimed it.
-        (await shop.Services.GetRequiredService<OutboxWorker>().DeliverDueAsync(CancellationToken.None)).Should().Be(3);
+        (await shop.Services.GetRequiredService<OutboxWorker>().DeliverDueAsync(CancellationToken.None)).Should().Be(4); // e-mail, sales count, the thief and the referral distribution
 
         await using (var db = shop.OpenDatabase())
         {

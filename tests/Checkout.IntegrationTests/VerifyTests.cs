@@ -27,7 +27,7 @@ public sealed class VerifyTests : IDisposable
             .And.Contain("[ok] points: each shopper's Σ ledger entries = their balance, nothing below zero — 1 of 1 shoppers agree, Σ available 0, pending 18 519, owed 0")
             .And.Contain("[ok] orders' points: each order's entries fit its state, each moving what its kind says — 1 of 1 orders with points agree")
             .And.Contain("[ok] events: every order has its order.created for each handler — 1 orders × 2 handlers")
-            .And.Contain("[ok] deliveries: 2 delivered, 0 still pending, 0 dead letters")
+            .And.Contain("[ok] deliveries: 3 delivered, 0 still pending, 0 dead letters")
             .And.Contain("[ok] daily sales: each order counted once — 1 days, 1 orders counted")
             .And.Contain("[ok] e-mails: one confirmation per delivered order — 1 delivered, 1 .eml files")
             .And.Contain("verify: all 14 invariants hold.")

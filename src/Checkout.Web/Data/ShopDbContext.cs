@@ -60,6 +60,14 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
 
+    public DbSet<ReferralMember> ReferralMembers => Set<ReferralMember>();
+
+    public DbSet<ReferralAccount> ReferralAccounts => Set<ReferralAccount>();
+
+    public DbSet<ReferralDistribution> ReferralDistributions => Set<ReferralDistribution>();
+
+    public DbSet<ReferralShare> ReferralShares => Set<ReferralShare>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

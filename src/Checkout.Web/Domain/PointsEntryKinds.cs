@@ -21,16 +21,25 @@ public static class PointsEntryKinds
     /// </summary>
     public const string TakenBack = "taken_back";
 
-    public static IReadOnlyList<string> All { get; } = [Earned, Released, Spent, Returned, TakenBack];
+    /// <summary>A referral reward of someone's paid order (a share of it, or the buyer's signup gift): pending (+n).</summary>
+    public const string ReferralEarned = "ref_earned";
+
+    /// <summary>That order was delivered or completed: the referral points become available, what is owed paid off first.</summary>
+    public const string ReferralReleased = "ref_released";
+
+    /// <summary>That order was cancelled or refunded: the referral points are taken back as <see cref="TakenBack"/> takes an order's own.</summary>
+    public const string ReferralTakenBack = "ref_taken_back";
+
+    public static IReadOnlyList<string> All { get; } = [Earned, Released, Spent, Returned, TakenBack, ReferralEarned, ReferralReleased, ReferralTakenBack];
 
     /// <summary>Whether an entry of <paramref name="kind"/> about <paramref name="points"/> moves the balance the way that kind does.</summary>
     public static bool Moves(string kind, long points, long available, long pending, long owed) => points > 0 && kind switch
     {
-        Earned => available == 0 && pending == points && owed == 0,
-        Released => pending == -points && owed <= 0 && available == points + owed,
+        Earned or ReferralEarned => available == 0 && pending == points && owed == 0,
+        Released or ReferralReleased => pending == -points && owed <= 0 && available == points + owed,
         Spent => available == -points && pending == 0 && owed == 0,
         Returned => pending == 0 && owed <= 0 && available == points + owed,
-        TakenBack => (pending == -points && available == 0 && owed == 0) || (pending == 0 && available <= 0 && owed >= 0 && owed - available == points),
+        TakenBack or ReferralTakenBack => (pending == -points && available == 0 && owed == 0) || (pending == 0 && available <= 0 && owed >= 0 && owed - available == points),
         _ => false,
     };
 }

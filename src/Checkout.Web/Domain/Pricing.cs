@@ -105,7 +105,7 @@ public static class Pricing
     /// <paramref name="amount"/> shared over <paramref name="weights"/> in proportion (largest remainder): each gets the
     /// floor of its exact share, and the tiyn left over go one each to the largest remainders (the earlier line on a tie).
     /// </summary>
-    private static long[] Share(long amount, long[] weights)
+    public static long[] Share(long amount, long[] weights)
     {
         var shares = new long[weights.Length];
         var whole = weights.Sum();

@@ -12,7 +12,7 @@ public sealed class PointsEntryConfiguration : IEntityTypeConfiguration<PointsEn
         entry.Property(e => e.OrderNumber).HasMaxLength(Lengths.Code);
         entry.Property(e => e.Kind).HasMaxLength(Lengths.Tag);
         // One entry of each kind per order: points can't be earned, released, spent, returned or taken back twice.
-        entry.HasIndex(e => new { e.OrderNumber, e.Kind }).IsUnique();
+        entry.HasIndex(e => new { e.OrderNumber, e.Kind, e.UserId }).IsUnique(); // the referral kinds pay several shoppers per order
         entry.HasIndex(e => new { e.UserId, e.Id }); // a shopper's history, newest first
         entry.HasOne<ShopUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -769,10 +769,10 @@ namespace Checkout.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderNumber", "Kind")
-                        .IsUnique();
-
                     b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("OrderNumber", "Kind", "UserId")
+                        .IsUnique();
 
                     b.ToTable("PointsEntries");
                 });
@@ -826,6 +826,167 @@ namespace Checkout.Web.Data.Migrations
                             t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" >= 0");
 
                             t.HasCheckConstraint("CK_Products_VatRate", "\"VatRate\" IN (16, 10, 5, 0)");
+                        });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.ReferralAccount", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Owed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReferralAccounts", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReferralAccounts_Available", "\"Available\" >= 0");
+
+                            t.HasCheckConstraint("CK_ReferralAccounts_Owed", "\"Owed\" >= 0");
+
+                            t.HasCheckConstraint("CK_ReferralAccounts_Pending", "\"Pending\" >= 0");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "pool",
+                            Available = 0L,
+                            Owed = 0L,
+                            Pending = 0L
+                        },
+                        new
+                        {
+                            Name = "shop",
+                            Available = 0L,
+                            Owed = 0L,
+                            Pending = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.ReferralDistribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuyerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Gift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Reward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SettledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("OrderNumber")
+                        .IsUnique();
+
+                    b.ToTable("ReferralDistributions");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.ReferralMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstPaidOrderNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Letter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferrerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerId", "Letter");
+
+                    b.ToTable("ReferralMembers", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReferralMembers_Letter", "\"Letter\" >= 0 AND \"Letter\" <= 9");
+                        });
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.ReferralShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Beneficiary")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Beneficiary");
+
+                    b.HasIndex("OrderNumber", "Slot", "Beneficiary")
+                        .IsUnique();
+
+                    b.ToTable("ReferralShares", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReferralShares_Points", "\"Points\" > 0");
                         });
                 });
 
@@ -1385,6 +1546,39 @@ namespace Checkout.Web.Data.Migrations
                     b.HasOne("Checkout.Web.Domain.ShopUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.ReferralDistribution", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.ShopUser", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.ReferralMember", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.ReferralMember", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Checkout.Web.Domain.ShopUser", null)
+                        .WithOne()
+                        .HasForeignKey("Checkout.Web.Domain.ReferralMember", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.ReferralShare", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.ReferralDistribution", null)
+                        .WithMany()
+                        .HasForeignKey("OrderNumber")
+                        .HasPrincipalKey("OrderNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

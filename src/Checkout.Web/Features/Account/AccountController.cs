@@ -1,5 +1,7 @@
+using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Carts;
+using Checkout.Web.Features.Referrals;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +18,9 @@ public sealed class AccountController(
     AbsentAccountPassword absent,
     AccountMail mail,
     CartService carts,
+    ShopDbContext db,
+    WriteTransactions writes,
+    ReferralTree referrals,
     TimeProvider clock,
     IOptions<AccountOptions> options,
     IStringLocalizer<SharedResource> text) : Controller
@@ -48,8 +53,10 @@ public sealed class AccountController(
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/main");
     }
 
+    /// <summary>The form; a referral link (<c>?ref=CODE</c>) fills its referral code.</summary>
     [HttpGet("/account/register")]
-    public IActionResult Register(string? returnUrl) => View(new RegisterForm { ReturnUrl = returnUrl });
+    public IActionResult Register(string? returnUrl, [FromQuery(Name = "ref")] string? referralCode) =>
+        View(new RegisterForm { ReturnUrl = returnUrl, ReferralCode = referralCode });
 
     /// <summary>
     /// A registration never tells whether its address has an account: a new address gets a confirmation link, a
@@ -71,6 +78,12 @@ public sealed class AccountController(
             return Invalid(form);
         }
 
+        string? referrerId = null;
+        if (!string.IsNullOrWhiteSpace(form.ReferralCode) && (referrerId = await ReferralTree.FindByCodeAsync(db, form.ReferralCode, ct)) is null)
+        {
+            ModelState.AddModelError(nameof(form.ReferralCode), text["ReferralCodeUnknown"]);
+        }
+
         var candidate = new ShopUser { UserName = email, Email = email, FullName = form.FullName.Trim() };
         AddErrors(await ValidatePasswordAsync(candidate, form.Password));
         if (!ModelState.IsValid)
@@ -79,7 +92,7 @@ public sealed class AccountController(
         }
 
         var owner = await users.FindByEmailAsync(email!);
-        if (owner is null && await users.CreateAsync(candidate, form.Password) is { Succeeded: true })
+        if (owner is null && await CreateAsync(candidate, form.Password, referrerId, ct))
         {
             var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
             var link = Url.Action(nameof(ConfirmEmail), "Account", new { user = candidate.Id, token, returnUrl = form.ReturnUrl }, Request.Scheme)!;
@@ -96,6 +109,20 @@ public sealed class AccountController(
         }
 
         return View("CheckMail", email);
+    }
+
+    /// <summary>The account and its place in the referral tree, in one transaction: both or neither.</summary>
+    private async Task<bool> CreateAsync(ShopUser candidate, string password, string? referrerId, CancellationToken ct)
+    {
+        await using var transaction = await writes.BeginAsync(db, ct);
+        if (!(await users.CreateAsync(candidate, password)).Succeeded)
+        {
+            return false;
+        }
+
+        await referrals.JoinAsync(db, candidate.Id, referrerId, ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     [HttpGet("/account/confirm")]

@@ -49,6 +49,11 @@ public sealed class RegisterForm
     [Compare(nameof(Password), ErrorMessage = "PasswordsDiffer")]
     public string ConfirmPassword { get; set; } = "";
 
+    /// <summary>The code of the shopper who referred them (optional; prefilled from <c>?ref=CODE</c>).</summary>
+    [Display(Name = "ReferralCode")]
+    [StringLength(Lengths.Tag, ErrorMessage = "FieldTooLong")]
+    public string? ReferralCode { get; set; }
+
     public string? ReturnUrl { get; set; }
 }
 

@@ -16,5 +16,5 @@ public sealed record PointsStatement(long Available, long Pending, long Owed, IR
 
     /// <summary>An entry's points with the way they went for the shopper: <c>+18 519</c> earned, <c>−5 000</c> spent.</summary>
     public static string Signed(PointsEntry entry) =>
-        (entry.Kind is PointsEntryKinds.Spent or PointsEntryKinds.TakenBack ? "\u2212" : "+") + Show(entry.Points);
+        (entry.Kind is PointsEntryKinds.Spent or PointsEntryKinds.TakenBack or PointsEntryKinds.ReferralTakenBack ? "\u2212" : "+") + Show(entry.Points);
 }

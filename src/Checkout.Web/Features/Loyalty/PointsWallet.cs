@@ -63,7 +63,7 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
 
             if (earned is { } released && released > 0)
             {
-                await CreditAsync(db, order, PointsEntryKinds.Released, released, fromPending: released, ct);
+                await CreditAsync(db, order.UserId, order.Number, PointsEntryKinds.Released, released, fromPending: released, ct);
             }
 
             return;
@@ -71,14 +71,30 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
 
         if (entries.Find(e => e.Kind == PointsEntryKinds.Spent) is { } spent)
         {
-            await CreditAsync(db, order, PointsEntryKinds.Returned, spent.Points, fromPending: 0, ct);
+            await CreditAsync(db, order.UserId, order.Number, PointsEntryKinds.Returned, spent.Points, fromPending: 0, ct);
         }
 
         if (earned is { } taken && taken > 0)
         {
-            await TakeBackAsync(db, order, taken, wasReleased: entries.Exists(e => e.Kind == PointsEntryKinds.Released), ct);
+            await TakeBackAsync(db, order.UserId, order.Number, PointsEntryKinds.TakenBack, taken,
+                wasReleased: entries.Exists(e => e.Kind == PointsEntryKinds.Released), ct);
         }
     }
+
+    /// <summary>A referral reward (or signup gift) of order <paramref name="orderNumber"/> for <paramref name="userId"/>: pending.</summary>
+    public async Task EarnReferralAsync(ShopDbContext db, string userId, string orderNumber, long points, CancellationToken ct)
+    {
+        await AddPendingAsync(db, userId, points, ct);
+        await WriteEntryAsync(db, userId, orderNumber, PointsEntryKinds.ReferralEarned, points, available: 0, pending: points, owed: 0, ct);
+    }
+
+    /// <summary>The order was handed over: the shopper's referral points of it become available, what is owed paid off first.</summary>
+    public Task ReleaseReferralAsync(ShopDbContext db, string userId, string orderNumber, long points, CancellationToken ct) =>
+        CreditAsync(db, userId, orderNumber, PointsEntryKinds.ReferralReleased, points, fromPending: points, ct);
+
+    /// <summary>The order was undone: the shopper's referral points of it are taken back, as an order's own earned points are.</summary>
+    public Task TakeBackReferralAsync(ShopDbContext db, string userId, string orderNumber, long points, bool wasReleased, CancellationToken ct) =>
+        TakeBackAsync(db, userId, orderNumber, PointsEntryKinds.ReferralTakenBack, points, wasReleased, ct);
 
     /// <summary>The shopper's balance and their <paramref name="entries"/> latest ledger entries, newest first.</summary>
     public async Task<PointsStatement> StatementAsync(ShopDbContext db, string userId, int entries, CancellationToken ct)
@@ -101,28 +117,32 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
             return 0;
         }
 
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "PointsBalances" ("UserId", "Available", "Pending", "Owed") VALUES ({order.UserId}, 0, {points}, 0)
-            ON CONFLICT ("UserId") DO UPDATE SET "Pending" = "PointsBalances"."Pending" + excluded."Pending"
-            """, ct);
+        await AddPendingAsync(db, order.UserId, points, ct);
         await WriteEntryAsync(db, order.UserId, order.Number, PointsEntryKinds.Earned, points, available: 0, pending: points, owed: 0, ct);
         return points;
     }
 
+    /// <summary>Adds pending points to the shopper's balance, making the row with the first.</summary>
+    private static Task AddPendingAsync(ShopDbContext db, string userId, long points, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "PointsBalances" ("UserId", "Available", "Pending", "Owed") VALUES ({userId}, 0, {points}, 0)
+            ON CONFLICT ("UserId") DO UPDATE SET "Pending" = "PointsBalances"."Pending" + excluded."Pending"
+            """, ct);
+
     /// <summary>Makes <paramref name="points"/> available (taking <paramref name="fromPending"/> off pending), paying off what is owed first.</summary>
-    private async Task CreditAsync(ShopDbContext db, Order order, string kind, long points, long fromPending, CancellationToken ct)
+    private async Task CreditAsync(ShopDbContext db, string userId, string orderNumber, string kind, long points, long fromPending, CancellationToken ct)
     {
-        var repaid = Math.Min((await LockAsync(db, order.UserId, ct)).Owed, points);
-        EnsureApplied(await ApplyAsync(db, order.UserId, order.Number, kind, points, available: points - repaid, pending: -fromPending, owed: -repaid, ct), order, kind);
+        var repaid = Math.Min((await LockAsync(db, userId, ct)).Owed, points);
+        EnsureApplied(await ApplyAsync(db, userId, orderNumber, kind, points, available: points - repaid, pending: -fromPending, owed: -repaid, ct), orderNumber, kind);
     }
 
     /// <summary>Takes back what the order earned: off pending if it never became available, else off available, the rest owed.</summary>
-    private async Task TakeBackAsync(ShopDbContext db, Order order, long points, bool wasReleased, CancellationToken ct)
+    private async Task TakeBackAsync(ShopDbContext db, string userId, string orderNumber, string kind, long points, bool wasReleased, CancellationToken ct)
     {
-        var fromAvailable = wasReleased ? Math.Min((await LockAsync(db, order.UserId, ct)).Available, points) : 0;
+        var fromAvailable = wasReleased ? Math.Min((await LockAsync(db, userId, ct)).Available, points) : 0;
         var fromPending = wasReleased ? 0 : points;
-        EnsureApplied(await ApplyAsync(db, order.UserId, order.Number, PointsEntryKinds.TakenBack, points,
-            available: -fromAvailable, pending: -fromPending, owed: points - fromAvailable - fromPending, ct), order, PointsEntryKinds.TakenBack);
+        EnsureApplied(await ApplyAsync(db, userId, orderNumber, kind, points,
+            available: -fromAvailable, pending: -fromPending, owed: points - fromAvailable - fromPending, ct), orderNumber, kind);
     }
 
     /// <summary>
@@ -156,11 +176,11 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
             ? held
             : throw new InvalidOperationException($"Shopper {userId} has points entries but no points balance.");
 
-    private static void EnsureApplied(bool applied, Order order, string kind)
+    private static void EnsureApplied(bool applied, string orderNumber, string kind)
     {
         if (!applied)
         {
-            throw new InvalidOperationException($"The points of order {order.Number} can't be {kind}: the shopper's balance doesn't hold them.");
+            throw new InvalidOperationException($"The points of order {orderNumber} can't be {kind}: the shopper's balance doesn't hold them.");
         }
     }
 

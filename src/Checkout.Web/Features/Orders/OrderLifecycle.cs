@@ -2,6 +2,7 @@ using Checkout.Web.Data;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Coupons;
 using Checkout.Web.Features.Loyalty;
+using Checkout.Web.Features.Referrals;
 using Checkout.Web.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,12 +12,12 @@ namespace Checkout.Web.Features.Orders;
 /// Saves the steps an <see cref="Order"/> takes, each in one write transaction: the order decides (yes, or no with a
 /// reason); a yes is written with a guarded <c>UPDATE … WHERE Status = @from</c> (so of two racing requests exactly one
 /// wins), then what the step means — a refund credited to the card it came from, the order's bonus points
-/// (<see cref="PointsWallet.OrderMovedAsync"/>), a cancelled order's coupon use given back, the units back in stock, each
+/// (<see cref="PointsWallet.OrderMovedAsync"/>) and its referral shares (<see cref="ReferralRewards.OrderMovedAsync"/>), a cancelled order's coupon use given back, the units back in stock, each
 /// a guarded statement, in the checkout's lock order (card, points, coupon, products) so the two never lock crosswise —
 /// and the ledger, stock and timeline entries the order recorded. Cash recorded on delivery is the order's <c>order.paid</c>;
 /// an undone online order's payment goes back through the gateway (<c>payment.refund</c>).
 /// </summary>
-public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, TimeProvider clock, PointsWallet points, OutboxEvents events)
+public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, TimeProvider clock, PointsWallet points, ReferralRewards referrals, OutboxEvents events)
 {
     /// <summary>Moves the order to <paramref name="to"/>. A shopper reaches only their own orders, and may only cancel.</summary>
     public Task<TransitionResult> MoveAsync(string number, OrderStatus to, Actor actor, CancellationToken ct) =>
@@ -88,6 +89,7 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         status.IsModified = false;
         await PayBackAsync(order, result.LedgerEntries, ct);
         await points.OrderMovedAsync(db, order, from, to, ct);
+        await referrals.OrderMovedAsync(db, order, from, to, ct); // its referral shares released or taken back
         if (result.ReleasesCouponId is { } couponId)
         {
             await CouponService.ReleaseAsync(db, order.Id, couponId, ct);

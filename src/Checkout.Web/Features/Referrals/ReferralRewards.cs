@@ -1,0 +1,262 @@
+using Checkout.Web.Data;
+using Checkout.Web.Domain;
+using Checkout.Web.Features.Loyalty;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Checkout.Web.Features.Referrals;
+
+/// <summary>
+/// A paid order's referral reward, exactly once: the distribution (one row per order, a unique key) with its shares, the
+/// shoppers' points entries and the pool's and shop's accounts, all in the caller's transaction — the outbox delivery's,
+/// which marks the message processed in the same commit. Shares stay pending until the order is handed over; an undone
+/// order takes them back (or voids a distribution that has not run yet). Both the distribution and an order's steps lock
+/// the order's row first, so a step never slips between the distribution's reading the order and its commit.
+/// </summary>
+public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, TimeProvider clock, IOptions<ReferralOptions> options)
+{
+    /// <summary>The <c>order.paid</c> handler's work: distributes the order's reward unless it already has a distribution.</summary>
+    public async Task DistributeAsync(ShopDbContext db, string orderNumber, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var status = await LockOrderAsync(db, orderNumber, ct);
+        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Number == orderNumber, ct);
+        if (Order.IsUndone(status))
+        {
+            await InsertDistributionAsync(db, order, 0, ReferralDistribution.Void, ct); // undone before it ran: never pays
+            return;
+        }
+
+        var handedOver = IsHandedOver(status);
+        var reward = EarnedPoints.Of(order, settings.RewardPercent);
+        if (!await InsertDistributionAsync(db, order, reward, handedOver ? ReferralDistribution.Released : ReferralDistribution.Pending, ct))
+        {
+            return; // distributed before: a repeated delivery writes nothing
+        }
+
+        var shares = ReferralSplit.Split(reward, await AncestorsAsync(db, order.UserId, settings.MaxDepth, ct), settings);
+        db.ReferralShares.AddRange(shares.Select(s => new ReferralShare { OrderNumber = orderNumber, Slot = s.Slot, Beneficiary = s.Beneficiary, Points = s.Points }));
+        await db.SaveChangesAsync(ct);
+        if (settings.TestDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(settings.TestDelay, clock, ct); // tests only: a window to kill the shop mid-distribution
+        }
+
+        foreach (var (userId, points) in ShoppersOf(shares))
+        {
+            await wallet.EarnReferralAsync(db, userId, orderNumber, points, ct);
+            if (handedOver)
+            {
+                await wallet.ReleaseReferralAsync(db, userId, orderNumber, points, ct);
+            }
+        }
+
+        foreach (var account in new[] { ReferralAccount.Pool, ReferralAccount.Shop })
+        {
+            var points = shares.Where(s => s.Beneficiary == account).Sum(s => s.Points);
+            await MoveAccountAsync(db, account, available: handedOver ? points : 0, pending: handedOver ? 0 : points, owed: 0, ct);
+        }
+
+        await GiveSignupGiftAsync(db, order, handedOver, ct);
+    }
+
+    /// <summary>In the transaction of an order's step: handed over, its shares become available; undone, they are taken back.</summary>
+    public async Task OrderMovedAsync(ShopDbContext db, Order order, OrderStatus from, OrderStatus to, CancellationToken ct)
+    {
+        var handedOver = Order.HandsOverGoods(from, to);
+        if (!handedOver && !Order.IsUndone(to))
+        {
+            return;
+        }
+
+        var distribution = await db.ReferralDistributions.AsNoTracking().FirstOrDefaultAsync(d => d.OrderNumber == order.Number, ct);
+        if (distribution is null)
+        {
+            if (!handedOver)
+            {
+                await InsertDistributionAsync(db, order, 0, ReferralDistribution.Void, ct);
+            }
+
+            return; // handed over before its distribution ran (cash on delivery): it will be paid out available at once
+        }
+
+        var next = handedOver ? ReferralDistribution.Released : ReferralDistribution.Revoked;
+        var settled = distribution.Status is ReferralDistribution.Pending || (!handedOver && distribution.Status is ReferralDistribution.Released);
+        if (!settled)
+        {
+            return;
+        }
+
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var moved = await db.ReferralDistributions.Where(d => d.Id == distribution.Id && d.Status == distribution.Status)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, next).SetProperty(d => d.SettledUtc, nowUtc), ct);
+        if (moved != 1)
+        {
+            throw new InvalidOperationException($"The distribution of order {order.Number} changed under the order's lock.");
+        }
+
+        var shares = (await db.ReferralShares.AsNoTracking().Where(s => s.OrderNumber == order.Number).ToListAsync(ct))
+            .Select(s => new ReferralShareLine(s.Slot, s.Beneficiary, s.Points)).ToList();
+        var wasReleased = distribution.Status == ReferralDistribution.Released;
+        var credits = ShoppersOf(shares);
+        if (distribution.Gift > 0)
+        {
+            credits.Add((order.UserId, distribution.Gift));
+        }
+
+        foreach (var (userId, points) in credits)
+        {
+            await (handedOver
+                ? wallet.ReleaseReferralAsync(db, userId, order.Number, points, ct)
+                : wallet.TakeBackReferralAsync(db, userId, order.Number, points, wasReleased, ct));
+        }
+
+        var pool = shares.Where(s => s.Beneficiary == ReferralAccount.Pool).Sum(s => s.Points);
+        var shop = shares.Where(s => s.Beneficiary == ReferralAccount.Shop).Sum(s => s.Points);
+        if (handedOver)
+        {
+            await MoveAccountAsync(db, ReferralAccount.Pool, available: pool, pending: -pool, owed: 0, ct);
+            await MoveAccountAsync(db, ReferralAccount.Shop, available: shop, pending: -shop, owed: 0, ct);
+        }
+        else if (wasReleased)
+        {
+            await ChangeAvailableAsync(db, ReferralAccount.Pool, distribution.Gift - pool, ct);
+            await ChangeAvailableAsync(db, ReferralAccount.Shop, -shop, ct);
+        }
+        else
+        {
+            await MoveAccountAsync(db, ReferralAccount.Pool, available: 0, pending: -pool, owed: 0, ct);
+            await ChangeAvailableAsync(db, ReferralAccount.Pool, distribution.Gift, ct);
+            await MoveAccountAsync(db, ReferralAccount.Shop, available: 0, pending: -shop, owed: 0, ct);
+        }
+    }
+
+    /// <summary>Delivered, completed or return requested: the goods changed hands.</summary>
+    public static bool IsHandedOver(OrderStatus status) => status is OrderStatus.Delivered or OrderStatus.Completed or OrderStatus.ReturnRequested;
+
+    /// <summary>The buyer's first distributed order takes their one signup gift from the pool, if the pool holds it.</summary>
+    private async Task GiveSignupGiftAsync(ShopDbContext db, Order order, bool handedOver, CancellationToken ct)
+    {
+        var gift = options.Value.SignupGift;
+        await tree.EnsureMemberAsync(db, order.UserId, ct);
+        var first = await db.ReferralMembers.Where(m => m.UserId == order.UserId && m.FirstPaidOrderNumber == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.FirstPaidOrderNumber, order.Number), ct) == 1;
+        if (!first || gift == 0)
+        {
+            return;
+        }
+
+        var taken = await db.ReferralAccounts.Where(a => a.Name == ReferralAccount.Pool && a.Available >= gift)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Available, a => a.Available - gift), ct) == 1;
+        if (!taken)
+        {
+            return; // the pool is short: no gift, and none later — it was the first paid order
+        }
+
+        await db.ReferralDistributions.Where(d => d.OrderNumber == order.Number)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Gift, gift), ct);
+        await wallet.EarnReferralAsync(db, order.UserId, order.Number, gift, ct);
+        if (handedOver)
+        {
+            await wallet.ReleaseReferralAsync(db, order.UserId, order.Number, gift, ct);
+        }
+    }
+
+    /// <summary>The points each shopper gets of the shares (a shopper may hold a slot and the direct share), in id order, the lock order.</summary>
+    private static List<(string UserId, long Points)> ShoppersOf(IEnumerable<ReferralShareLine> shares) =>
+        [.. shares.Where(s => !s.ToAccount).GroupBy(s => s.Beneficiary).Select(g => (g.Key, g.Sum(s => s.Points))).OrderBy(s => s.Key, StringComparer.Ordinal)];
+
+    /// <summary>The buyer's referrer first, then theirs, at most <paramref name="maxDepth"/>, with their letters.</summary>
+    private static async Task<List<ReferralAncestor>> AncestorsAsync(ShopDbContext db, string buyerId, int maxDepth, CancellationToken ct) =>
+        [.. (await db.Database.SqlQuery<AncestorRow>($"""
+            WITH RECURSIVE up ("UserId", "ReferrerId", "Letter", "Depth") AS (
+                SELECT m."UserId", m."ReferrerId", m."Letter", 1 FROM "ReferralMembers" m
+                WHERE m."UserId" = (SELECT b."ReferrerId" FROM "ReferralMembers" b WHERE b."UserId" = {buyerId})
+                UNION ALL
+                SELECT m."UserId", m."ReferrerId", m."Letter", up."Depth" + 1 FROM "ReferralMembers" m
+                JOIN up ON m."UserId" = up."ReferrerId"
+                WHERE up."Depth" < {maxDepth}
+            )
+            SELECT "UserId", "Letter", "Depth" FROM up
+            """).ToListAsync(ct)).OrderBy(a => a.Depth).Select(a => new ReferralAncestor(a.UserId, a.Letter))];
+
+    /// <summary>The order's status, read under its row lock (a no-op update): the order's steps wait for this transaction.</summary>
+    private static async Task<OrderStatus> LockOrderAsync(ShopDbContext db, string orderNumber, CancellationToken ct)
+    {
+        var status = await db.Database.SqlQuery<string>($"""
+            UPDATE "Orders" SET "Status" = "Status" WHERE "Number" = {orderNumber} RETURNING "Status" AS "Value"
+            """).ToListAsync(ct);
+        return status is [var name] ? OrderStatusNames.Parse(name) : throw new InvalidOperationException($"Order {orderNumber} not found.");
+    }
+
+    /// <summary>The order's one distribution; false, and nothing written, when it has one already.</summary>
+    private async Task<bool> InsertDistributionAsync(ShopDbContext db, Order order, long reward, string status, CancellationToken ct)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        DateTime? settledUtc = status == ReferralDistribution.Pending ? null : nowUtc;
+        return await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ReferralDistributions" ("OrderNumber", "BuyerId", "Reward", "Gift", "Status", "CreatedUtc", "SettledUtc")
+            VALUES ({order.Number}, {order.UserId}, {reward}, 0, {status}, {nowUtc}, {settledUtc})
+            ON CONFLICT ("OrderNumber") DO NOTHING
+            """, ct) == 1;
+    }
+
+    /// <summary>Credits (paying off what is owed first) or debits (as far as available, the rest owed) the account's available points.</summary>
+    private static async Task ChangeAvailableAsync(ShopDbContext db, string account, long points, CancellationToken ct)
+    {
+        if (points == 0)
+        {
+            return;
+        }
+
+        var held = await db.Database.SqlQuery<HeldAccount>($"""
+            UPDATE "ReferralAccounts" SET "Owed" = "Owed" WHERE "Name" = {account} RETURNING "Available", "Owed"
+            """).ToListAsync(ct) is [var row] ? row : throw new InvalidOperationException($"No referral account {account}.");
+        if (points > 0)
+        {
+            var repaid = Math.Min(held.Owed, points);
+            await MoveAccountAsync(db, account, available: points - repaid, pending: 0, owed: -repaid, ct);
+        }
+        else
+        {
+            var fromAvailable = Math.Min(held.Available, -points);
+            await MoveAccountAsync(db, account, available: -fromAvailable, pending: 0, owed: -points - fromAvailable, ct);
+        }
+    }
+
+    /// <summary>One guarded statement: the account's parts change, none below zero, or it throws.</summary>
+    private static async Task MoveAccountAsync(ShopDbContext db, string account, long available, long pending, long owed, CancellationToken ct)
+    {
+        if (available == 0 && pending == 0 && owed == 0)
+        {
+            return;
+        }
+
+        var moved = await db.ReferralAccounts
+            .Where(a => a.Name == account && a.Available + available >= 0 && a.Pending + pending >= 0 && a.Owed + owed >= 0)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Available, a => a.Available + available)
+                .SetProperty(a => a.Pending, a => a.Pending + pending)
+                .SetProperty(a => a.Owed, a => a.Owed + owed), ct);
+        if (moved != 1)
+        {
+            throw new InvalidOperationException($"The referral account {account} can't move by {available}/{pending}/{owed}.");
+        }
+    }
+
+    private sealed class AncestorRow
+    {
+        public string UserId { get; init; } = "";
+
+        public int Letter { get; init; }
+
+        public int Depth { get; init; }
+    }
+
+    private sealed class HeldAccount
+    {
+        public long Available { get; init; }
+
+        public long Owed { get; init; }
+    }
+}

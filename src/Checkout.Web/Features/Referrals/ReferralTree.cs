@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using Checkout.Web.Data;
+using Checkout.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Checkout.Web.Features.Referrals;
+
+/// <summary>
+/// The referral tree: each shopper's member row and code, the referrer set once at registration, and the letters, which
+/// rise (never fall) when enough direct referrals hold a shopper's letter. Every change is a guarded statement in the
+/// caller's write transaction; a rise first locks the shopper's row, so two registrations under one referrer count each other.
+/// </summary>
+public sealed class ReferralTree(TimeProvider clock, IOptions<ReferralOptions> options)
+{
+    /// <summary>Letters and digits nobody misreads (no 0/O, 1/I/L).</summary>
+    private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    private const int CodeLength = 8;
+
+    /// <summary>The shopper whose code this is (any case, spaces around ignored), or null.</summary>
+    public static async Task<string?> FindByCodeAsync(ShopDbContext db, string? code, CancellationToken ct)
+    {
+        var normalized = Normalize(code);
+        return normalized.Length == 0 ? null
+            : await db.ReferralMembers.Where(m => m.Code == normalized).Select(m => m.UserId).FirstOrDefaultAsync(ct);
+    }
+
+    public static string Normalize(string? code) => (code ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>The shopper's member row, made now (letter A, no referrer) for a shopper from before referrals.</summary>
+    public async Task<ReferralMember> EnsureMemberAsync(ShopDbContext db, string userId, CancellationToken ct)
+    {
+        while (true)
+        {
+            if (await db.ReferralMembers.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId, ct) is { } member)
+            {
+                return member;
+            }
+
+            await InsertAsync(db, userId, referrerId: null, ct); // a code taken meanwhile inserts nothing: try another
+        }
+    }
+
+    /// <summary>
+    /// In the registration's transaction: the new shopper joins under <paramref name="referrerId"/> (or none) at letter A,
+    /// and the referrer, then their upline, rise as far as that makes them.
+    /// </summary>
+    public async Task JoinAsync(ShopDbContext db, string userId, string? referrerId, CancellationToken ct)
+    {
+        if (referrerId == userId)
+        {
+            throw new InvalidOperationException("A shopper can't refer themselves.");
+        }
+
+        if (referrerId is not null && await LockAsync(db, referrerId, ct) is null)
+        {
+            throw new InvalidOperationException($"Referrer {referrerId} has no member row.");
+        }
+
+        while (!await InsertAsync(db, userId, referrerId, ct))
+        {
+            if (await db.ReferralMembers.AnyAsync(m => m.UserId == userId, ct))
+            {
+                throw new InvalidOperationException($"Shopper {userId} already has a referrer.");
+            }
+        }
+
+        if (referrerId is not null)
+        {
+            await RiseFromAsync(db, referrerId, ct);
+        }
+    }
+
+    /// <summary>
+    /// Raises <paramref name="userId"/> while at least UpgradeChildren direct referrals hold their letter or above, then
+    /// goes up to their referrer, as long as someone rose. Each rise is <c>UPDATE … WHERE Letter = L</c>.
+    /// </summary>
+    private async Task RiseFromAsync(ShopDbContext db, string userId, CancellationToken ct)
+    {
+        var needed = options.Value.UpgradeChildren;
+        string? current = userId;
+        while (current is not null && await LockAsync(db, current, ct) is { } held)
+        {
+            var rose = false;
+            for (var letter = held.Letter;
+                letter < ReferralLetters.Top && await db.ReferralMembers.CountAsync(m => m.ReferrerId == current && m.Letter >= letter, ct) >= needed;
+                letter++)
+            {
+                var raised = await db.ReferralMembers.Where(m => m.UserId == current && m.Letter == letter)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Letter, letter + 1), ct);
+                if (raised != 1)
+                {
+                    throw new InvalidOperationException($"Shopper {current}'s letter changed under its lock.");
+                }
+
+                rose = true;
+            }
+
+            if (!rose)
+            {
+                return; // this one stays, so nobody above has a new reason to rise
+            }
+
+            current = held.ReferrerId;
+        }
+    }
+
+    /// <summary>The member's letter and referrer, read under its row lock (a no-op update); null when there is no row.</summary>
+    private static async Task<HeldMember?> LockAsync(ShopDbContext db, string userId, CancellationToken ct) =>
+        await db.Database.SqlQuery<HeldMember>($"""
+            UPDATE "ReferralMembers" SET "Letter" = "Letter" WHERE "UserId" = {userId}
+            RETURNING "Letter", "ReferrerId"
+            """).ToListAsync(ct) is [var held] ? held : null;
+
+    /// <summary>Inserts the member with a fresh code; false, and nothing written, when the user or the code is taken.</summary>
+    private async Task<bool> InsertAsync(ShopDbContext db, string userId, string? referrerId, CancellationToken ct)
+    {
+        var code = RandomNumberGenerator.GetString(CodeAlphabet, CodeLength);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ReferralMembers" ("UserId", "Code", "ReferrerId", "Letter", "JoinedUtc") VALUES ({userId}, {code}, {referrerId}, 0, {now})
+            ON CONFLICT DO NOTHING
+            """, ct) == 1;
+    }
+
+    private sealed class HeldMember
+    {
+        public int Letter { get; init; }
+
+        public string? ReferrerId { get; init; }
+    }
+}
