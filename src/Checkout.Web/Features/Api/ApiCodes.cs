@@ -49,6 +49,7 @@ public static class ApiCodes
     public const string InsufficientFunds = "insufficient_funds";
     public const string AddressRequired = "address_required";
     public const string CashOnDeliveryLimit = "cash_on_delivery_limit";
+    public const string GatewayUnavailable = "gateway_unavailable";
 
     // Coupons (seed 004's «Coupon is invalid.»: each also carries "error_code": 2004) and points.
     public const string CouponInvalid = "coupon_invalid";

@@ -3,6 +3,7 @@ using Checkout.Web.Domain;
 using Checkout.Web.Features.Carts;
 using Checkout.Web.Features.Coupons;
 using Checkout.Web.Features.Loyalty;
+using Checkout.Web.Features.Payments;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Antiforgery;
@@ -172,7 +173,7 @@ public sealed class PaymentController(
     }
 
     /// <summary>The shop's return page for an order, as the hosted page sends the shopper back to it.</summary>
-    private Uri ReturnUrl(string orderNumber) => new($"{Request.Scheme}://{Request.Host}/payment/return/{Uri.EscapeDataString(orderNumber)}");
+    private Uri ReturnUrl(string orderNumber) => PaymentReturnController.UrlFor(Request, orderNumber);
 
     /// <summary>303: the browser follows a form post's answer with a GET (the hosted page).</summary>
     private StatusCodeResult SeeOther(string url)

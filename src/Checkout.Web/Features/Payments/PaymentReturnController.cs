@@ -19,6 +19,10 @@ public sealed class PaymentReturnController(
     ShopDbContext db, UserManager<ShopUser> users, PaymentNotifications notifications, IPaymentGateway gateway, PaymentSettlement settlement,
     TimeProvider clock) : Controller
 {
+    /// <summary>The return page of an order, as the gateway is told to send the shopper's browser back to it.</summary>
+    public static Uri UrlFor(HttpRequest request, string number) =>
+        new($"{request.Scheme}://{request.Host}/payment/return/{Uri.EscapeDataString(number)}");
+
     [HttpGet("/payment/return/{number}")]
     public async Task<IActionResult> Return(string number, CancellationToken ct)
     {
@@ -62,7 +66,7 @@ public sealed class PaymentReturnController(
         }
 
         var email = await db.Users.Where(u => u.Id == order.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
-        var returnUrl = new Uri($"{Request.Scheme}://{Request.Host}/payment/return/{Uri.EscapeDataString(number)}");
+        var returnUrl = UrlFor(Request, number);
         var opened = await gateway.CreatePaymentAsync(new GatewayPaymentRequest(number, new Money(order.TotalTiyn), TengeAmount.Currency, number, email,
             returnUrl, SaveCard: false, AccountId: order.UserId), ct);
         if (!opened.Succeeded)

@@ -5,6 +5,7 @@ using Checkout.Web.Domain;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Features.Coupons;
 using Checkout.Web.Features.Orders;
+using Checkout.Web.Features.Payments;
 using Checkout.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,11 +36,12 @@ public sealed class ApiOrdersController(
 
     private string ShopperId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    /// <summary>Places an order from a cart and pays it by card, or for cash on delivery.</summary>
+    /// <summary>Places an order from a cart and pays it by card, for cash on delivery, or online on the gateway's hosted page.</summary>
     /// <remarks>
     /// The same checkout as the pages': one transaction, the same refusals, each changing nothing. The
     /// <c>Idempotency-Key</c> header is required: a repeat with the same key and body gets the first answer again
-    /// (<c>Idempotent-Replayed: true</c>) and is never charged twice.
+    /// (<c>Idempotent-Replayed: true</c>) and is never charged twice. An online order is placed <c>awaiting_payment</c>
+    /// with the hosted page's <c>payment_url</c>; the gateway unreachable is a 503 and nothing is held.
     /// </remarks>
     [HttpPost("/api/v1/orders")]
     [Idempotent(Required = true)]
@@ -50,10 +52,11 @@ public sealed class ApiOrdersController(
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, ApiProblem.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ApiProblem.ContentType)]
     public async Task<IActionResult> Place(PlaceOrderRequest request, CancellationToken ct)
     {
         var method = request.Payment!.Method;
-        if (method is not (PaymentMethods.Card or PaymentMethods.CashOnDelivery))
+        if (method is not (PaymentMethods.Card or PaymentMethods.CashOnDelivery or PaymentMethods.Online))
         {
             return Refuse(StatusCodes.Status400BadRequest, ApiCodes.PaymentMethodUnknown, text["PaymentMethodUnknown"]);
         }
@@ -65,18 +68,23 @@ public sealed class ApiOrdersController(
         }
 
         Money? expected = request.ExpectedTotal is { } tiyn ? new Money(tiyn) : null;
-        var byCard = method == PaymentMethods.Card;
-        var result = byCard
-            ? await checkout.PayWithCardAsync(ShopperId, cart.CartId, request.Payment.CardId, expected, request.Points ?? 0, ct)
-            : await checkout.PayOnDeliveryAsync(ShopperId, cart.CartId, expected, request.Points ?? 0, ct);
+        var points = request.Points ?? 0;
+        var result = method switch
+        {
+            PaymentMethods.Card => await checkout.PayWithCardAsync(ShopperId, cart.CartId, request.Payment.CardId, expected, points, ct),
+            PaymentMethods.Online => await checkout.PayOnlineAsync(ShopperId, cart.CartId, ReturnUrl, expected, points, ct),
+            _ => await checkout.PayOnDeliveryAsync(ShopperId, cart.CartId, expected, points, ct),
+        };
         if (!result.Succeeded)
         {
             return Refused(result);
         }
 
         var charged = result.PaymentMethod == PaymentMethods.Card; // a free order touched no card, whatever was asked
-        var placed = new PlacedOrder(result.OrderNumber!, OrderStatus.Pending.ToName(), Currency, result.TotalPaid.Tiyn, result.PaymentMethod,
-            charged ? request.Payment.CardId : null, charged ? result.NewBalance.Tiyn : null, result.Priced!.Discount.Tiyn, result.Priced.PointsUsed);
+        var online = result.PaymentMethod == PaymentMethods.Online;
+        var placed = new PlacedOrder(result.OrderNumber!, (online ? OrderStatus.AwaitingPayment : OrderStatus.Pending).ToName(), Currency,
+            result.TotalPaid.Tiyn, result.PaymentMethod, charged ? request.Payment.CardId : null, charged ? result.NewBalance.Tiyn : null,
+            result.Priced!.Discount.Tiyn, result.Priced.PointsUsed, online ? result.PaymentUrl!.AbsoluteUri : null);
         return Created(PathOf(placed.Number), placed);
     }
 
@@ -137,6 +145,8 @@ public sealed class ApiOrdersController(
         string number, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ReturnOrderRequest? request, CancellationToken ct) =>
         await StepAsync(number, await lifecycle.RequestReturnAsync(number, request?.Reason, Me(), ct), ct);
 
+    private Uri ReturnUrl(string orderNumber) => PaymentReturnController.UrlFor(Request, orderNumber);
+
     private static string PathOf(string number) => $"/api/v1/orders/{Uri.EscapeDataString(number)}";
 
     private Actor Me() => new(Actors.Shopper, ShopperId, User.Identity?.Name);
@@ -192,6 +202,7 @@ public sealed class ApiOrdersController(
         CheckoutError.PointsOverLimit => Refuse(StatusCodes.Status400BadRequest, ApiCodes.PointsOverLimit,
             text["PointsOverLimit", result.MaxPoints], new Dictionary<string, object?> { ["max_points"] = result.MaxPoints }),
         CheckoutError.PointsNotEnough => Refuse(StatusCodes.Status400BadRequest, ApiCodes.PointsNotEnough, text["PointsNotEnough"]),
+        CheckoutError.GatewayUnavailable => Refuse(StatusCodes.Status503ServiceUnavailable, ApiCodes.GatewayUnavailable, text["OnlinePaymentUnavailable"]),
         _ => throw new InvalidOperationException($"Unexpected checkout outcome {result.Error}."),
     };
 

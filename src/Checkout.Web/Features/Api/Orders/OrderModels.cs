@@ -31,10 +31,10 @@ public sealed record PlaceOrderRequest
     public long? Points { get; init; }
 }
 
-/// <summary><c>{"method":"card","card_id":1}</c> or <c>{"method":"cash_on_delivery"}</c>.</summary>
+/// <summary><c>{"method":"card","card_id":1}</c>, <c>{"method":"cash_on_delivery"}</c> or <c>{"method":"online"}</c>.</summary>
 public sealed record PaymentChoice
 {
-    /// <summary><c>card</c> (debited now) or <c>cash_on_delivery</c> (paid to the courier).</summary>
+    /// <summary><c>card</c> (debited now), <c>cash_on_delivery</c> (paid to the courier) or <c>online</c> (any bank card, on the gateway's hosted page).</summary>
     public string? Method { get; init; }
 
     /// <summary>One of the shopper's cards (see <c>GET /api/v1/me</c>); required for <c>card</c>.</summary>
@@ -51,16 +51,20 @@ public sealed record ReturnOrderRequest
 
 /// <summary>A placed order (201): where it stands and, paid by card, what is left on the card.</summary>
 /// <param name="Number">The order number, e.g. <c>ORD-20261201-7K3Q9Z</c>.</param>
-/// <param name="Status">Always <c>pending</c> for a new order.</param>
+/// <param name="Status"><c>pending</c>, or <c>awaiting_payment</c> for an online order until the gateway confirms its payment.</param>
 /// <param name="Currency">Always <c>KZT</c>.</param>
 /// <param name="Total">What was paid (card) or is due to the courier (cash), in tiyn; 0 for a free order.</param>
-/// <param name="PaymentMethod"><c>card</c>, <c>cash_on_delivery</c>, or <c>free</c> when the order cost nothing (no card was touched, whatever was asked).</param>
+/// <param name="PaymentMethod"><c>card</c>, <c>cash_on_delivery</c>, <c>online</c>, or <c>free</c> when the order cost nothing (no card was touched, whatever was asked).</param>
 /// <param name="CardId">The card debited; null for cash on delivery and free orders.</param>
 /// <param name="Balance">The card's balance after the debit, in tiyn; null for cash on delivery and free orders.</param>
 /// <param name="Discount">The coupon's discount, in tiyn.</param>
 /// <param name="PointsUsed">The points spent on it, whole points.</param>
+/// <param name="PaymentUrl">
+/// An online order only: the gateway's hosted page to open in a browser. The order is paid once the gateway confirms it
+/// (see <c>GET /api/v1/orders/{number}</c>); unpaid after the payment window it is cancelled.
+/// </param>
 public sealed record PlacedOrder(string Number, string Status, string Currency, long Total, string PaymentMethod, int? CardId, long? Balance,
-    long Discount, long PointsUsed);
+    long Discount, long PointsUsed, string? PaymentUrl = null);
 
 /// <summary>One page of the shopper's orders, newest first.</summary>
 /// <param name="Items">The orders on this page.</param>
