@@ -21,7 +21,8 @@ public sealed partial class PaymentNotificationsController(IPaymentGateway gatew
     {
         var ct = HttpContext.RequestAborted;
         var kind = RouteData.Values["kind"] as string;
-        if (!Enum.TryParse<NotificationKind>(kind, ignoreCase: true, out var notificationKind) || !Enum.IsDefined(notificationKind))
+        // By name only: Enum.TryParse would also take "1" for Pay.
+        if (kind is null || !kind.All(char.IsAsciiLetter) || !Enum.TryParse<NotificationKind>(kind, ignoreCase: true, out var notificationKind))
         {
             return NotFound();
         }
