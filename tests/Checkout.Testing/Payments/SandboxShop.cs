@@ -94,10 +94,14 @@ public sealed class SandboxShop : IDisposable
     }
 
     /// <summary>Opens the hosted page and fills its form; the returned step presses «Төлеу» (so two tabs can press it at once).</summary>
-    public async Task<Func<Task<HttpResponseMessage>>> OpenHostedFormAsync(Uri link, string card, bool saveCard = false, string expiry = "12/30",
-        string cvc = "123", string holder = "AIGERIM TESTOVA")
+    public Task<Func<Task<HttpResponseMessage>>> OpenHostedFormAsync(Uri link, string card, bool saveCard = false, string expiry = "12/30",
+        string cvc = "123", string holder = "AIGERIM TESTOVA") =>
+        OpenHostedFormAsync(Shop.CreateShopper(), link, card, saveCard, expiry, cvc, holder);
+
+    /// <summary>The same in <paramref name="shopper"/>'s browser (a shop in a process of its own, say).</summary>
+    public static async Task<Func<Task<HttpResponseMessage>>> OpenHostedFormAsync(Shopper shopper, Uri link, string card, bool saveCard = false,
+        string expiry = "12/30", string cvc = "123", string holder = "AIGERIM TESTOVA")
     {
-        var shopper = Shop.CreateShopper();
         var page = await shopper.GetPageAsync(link.PathAndQuery);
         var form = page.QuerySelector("form[method=post]") as IHtmlFormElement
             ?? throw new InvalidOperationException($"{link} shows no card form: {page.Body?.TextContent}");

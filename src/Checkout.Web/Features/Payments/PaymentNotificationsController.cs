@@ -1,6 +1,8 @@
 using Checkout.Web.Features.Payments.Gateway;
+using Checkout.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Checkout.Web.Features.Payments;
 
@@ -12,8 +14,8 @@ namespace Checkout.Web.Features.Payments;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken] // the gateway signs its posts; it has no antiforgery token
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed partial class PaymentNotificationsController(IPaymentGateway gateway, PaymentNotifications notifications, ILogger<PaymentNotificationsController> log)
-    : Controller
+public sealed partial class PaymentNotificationsController(
+    IPaymentGateway gateway, PaymentNotifications notifications, IStringLocalizer<SharedResource> text, ILogger<PaymentNotificationsController> log) : Controller
 {
     // No parameters to bind: binding any would read the form first, and the signature is over the raw body.
     [HttpPost("/payments/cloudpayments/{kind}")]
@@ -33,7 +35,11 @@ public sealed partial class PaymentNotificationsController(IPaymentGateway gatew
         if (!check.Verified)
         {
             LogRefused(log, notificationKind, check.Refusal, HttpContext.Connection.RemoteIpAddress?.ToString());
-            return StatusCode(StatusCodes.Status401Unauthorized, new { code = (int)NotificationAnswer.CannotAccept });
+            // The shop's error envelope, with the code the gateway reads.
+            return new JsonResult(new { status = "error", message = text["NotificationRefused"].Value, code = (int)NotificationAnswer.CannotAccept }, ShopJson.Options)
+            {
+                StatusCode = StatusCodes.Status401Unauthorized,
+            };
         }
 
         var answer = await notifications.AnswerAsync(check.Notification!, ct);
