@@ -7,9 +7,6 @@ namespace Checkout.Web.Operations;
 /// <summary>The referral rewards' books: distributions, the points they gave shoppers, and the pool's and shop's accounts.</summary>
 public sealed partial class LedgerCheck
 {
-    private static readonly string[] ReferralKinds =
-        [PointsEntryKinds.ReferralEarned, PointsEntryKinds.ReferralReleased, PointsEntryKinds.ReferralTakenBack];
-
     /// <summary>
     /// Every order whose <c>order.paid</c> the referral handler processed has exactly one distribution (and none without
     /// one, unless undone first: void); its shares sum to R; its status fits the order's (pending, released once handed
@@ -66,7 +63,7 @@ public sealed partial class LedgerCheck
     /// </summary>
     private async Task<Finding> ReferralPointsAsync(CancellationToken ct)
     {
-        var entries = await db.PointsEntries.AsNoTracking().Where(e => ReferralKinds.Contains(e.Kind)).ToListAsync(ct);
+        var entries = await db.PointsEntries.AsNoTracking().Where(e => e.Kind == PointsEntryKinds.ReferralEarned || e.Kind == PointsEntryKinds.ReferralReleased || e.Kind == PointsEntryKinds.ReferralTakenBack).ToListAsync(ct);
         var shares = await db.ReferralShares.AsNoTracking().Where(s => s.Beneficiary != ReferralAccount.Pool && s.Beneficiary != ReferralAccount.Shop)
             .GroupBy(s => new { s.OrderNumber, s.Beneficiary }).Select(g => new { g.Key.OrderNumber, g.Key.Beneficiary, Points = g.Sum(s => s.Points) })
             .ToListAsync(ct);

@@ -263,7 +263,7 @@ public sealed partial class LedgerCheck(ShopDbContext db, IReadOnlyCollection<st
     {
         // Per order: earned (a cash order only once handed over), released once handed over, and an undone order gave
         // back what it spent and took back what it earned — each entry moving the balance the way its kind does.
-        var entries = await db.PointsEntries.AsNoTracking().Where(e => !ReferralKinds.Contains(e.Kind)).OrderBy(e => e.Id).ToListAsync(ct);
+        var entries = await db.PointsEntries.AsNoTracking().Where(e => e.Kind != PointsEntryKinds.ReferralEarned && e.Kind != PointsEntryKinds.ReferralReleased && e.Kind != PointsEntryKinds.ReferralTakenBack).OrderBy(e => e.Id).ToListAsync(ct);
         var numbers = entries.Select(e => e.OrderNumber).Distinct().ToList();
         var orders = await db.Orders
             .Where(o => numbers.Contains(o.Number))
