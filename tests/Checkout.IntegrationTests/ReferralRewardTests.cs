@@ -47,6 +47,7 @@ public sealed class ReferralRewardTests : IDisposable
         (await ReferralPeople.AccountAsync(_shop, ReferralAccount.Pool)).Pending.Should().Be(450);
         (await ReferralPeople.AccountAsync(_shop, ReferralAccount.Shop)).Pending.Should().Be(900);
         (await ReferralPeople.DistributionAsync(_shop, number))!.Status.Should().Be(ReferralDistribution.Pending);
+        await Ledger.AssertReplaysAsync(_shop);
     }
 
     [Fact]
@@ -105,6 +106,7 @@ public sealed class ReferralRewardTests : IDisposable
         var pool = await ReferralPeople.AccountAsync(_shop, ReferralAccount.Pool);
         pool.Available.Should().Be(9_500);
         pool.Pending.Should().Be(2 * (450 + 1_499 + 150), "no referrer: tree and direct to the pool");
+        await Ledger.AssertReplaysAsync(_shop);
     }
 
     [Fact]
@@ -136,6 +138,7 @@ public sealed class ReferralRewardTests : IDisposable
         (await ReferralPeople.DistributionAsync(_shop, number))!.Status.Should().Be(ReferralDistribution.Revoked);
         await using var db = _shop.OpenDatabase();
         (await db.PointsEntries.CountAsync(e => e.OrderNumber == number && e.Kind == PointsEntryKinds.ReferralTakenBack)).Should().Be(1);
+        await Ledger.AssertReplaysAsync(_shop);
     }
 
     [Fact]
@@ -152,6 +155,7 @@ public sealed class ReferralRewardTests : IDisposable
         (await ReferralPeople.DistributionAsync(shop, number))!.Status.Should().Be(ReferralDistribution.Void);
         (await ReferralPeople.SharesAsync(shop, number)).Should().BeEmpty();
         (await ReferralPeople.PointsOfAsync(shop, referrer)).Pending.Should().Be(0);
+        await Ledger.AssertReplaysAsync(shop);
     }
 
     [Fact]
@@ -189,6 +193,7 @@ public sealed class ReferralRewardTests : IDisposable
         var after = await ReferralPeople.PointsOfAsync(_shop, referrer);
         (after.Available - before.Available).Should().Be(theirs);
         after.Pending.Should().Be(before.Pending);
+        await Ledger.AssertReplaysAsync(_shop);
     }
 
     private async Task<int> CardOfAsync(string userId)

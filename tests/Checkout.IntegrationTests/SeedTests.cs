@@ -42,6 +42,23 @@ public sealed class SeedTests : IDisposable
     }
 
     [Fact]
+    public async Task Seeds_a_referral_tree_under_the_demo_shopper_across_letters_d_c_b_a()
+    {
+        _ = _shop.Server;
+        await using var db = _shop.OpenDatabase();
+
+        var letters = await db.ReferralMembers.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Letter, m.ReferrerId })
+            .ToListAsync();
+        var demo = await db.Users.SingleAsync(u => u.Email == "demo@checkout.local");
+        letters.Single(x => x.Email == "demo@checkout.local").Letter.Should().Be(3, "D: two referrals at C, each with two at B, each with two at A");
+        letters.Where(x => x.Email!.StartsWith("team", StringComparison.Ordinal)).GroupBy(x => x.Letter).ToDictionary(g => g.Key, g => g.Count())
+            .Should().BeEquivalentTo(new Dictionary<int, int> { [2] = 2, [1] = 4, [0] = 8 });
+        letters.Count(x => x.ReferrerId == demo.Id).Should().Be(2);
+        letters.Should().OnlyHaveUniqueItems();
+        (await db.ReferralMembers.Select(m => m.Code).Distinct().CountAsync()).Should().Be(letters.Count);
+    }
+
+    [Fact]
     public async Task The_seed_is_applied_once_however_often_the_shop_starts()
     {
         _ = _shop.Server; // the shop started on an already seeded database: its seeder ran again
@@ -51,7 +68,8 @@ public sealed class SeedTests : IDisposable
         await using var db = _shop.OpenDatabase();
         var productsInSeed = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seed", "products.json")))
             .RootElement.GetArrayLength();
-        (await db.Users.CountAsync()).Should().Be(3);
+        (await db.Users.CountAsync()).Should().Be(3 + 14, "the demo shoppers and the referral team");
+        (await db.ReferralMembers.CountAsync()).Should().Be(3 + 14);
         (await db.Stores.CountAsync()).Should().Be(5);
         (await db.Products.CountAsync()).Should().Be(productsInSeed);
         (await db.Cards.CountAsync()).Should().Be(5);

@@ -30,7 +30,10 @@ public sealed class VerifyTests : IDisposable
             .And.Contain("[ok] deliveries: 3 delivered, 0 still pending, 0 dead letters")
             .And.Contain("[ok] daily sales: each order counted once — 1 days, 1 orders counted")
             .And.Contain("[ok] e-mails: one confirmation per delivered order — 1 delivered, 1 .eml files")
-            .And.Contain("verify: all 14 invariants hold.")
+            .And.Contain("[ok] referrals: every paid order distributed once, Σ shares = R, undone orders taken back — 1 paid orders, 1 distributions (0 taken back or void), Σ R 185 198")
+            .And.Contain("[ok] referral points: each shopper's referral entries of an order = their shares (and gift), released and taken back with it")
+            .And.Contain("[ok] referral accounts: the pool and the shop never below zero, pending = their pending shares")
+            .And.Contain("verify: all 17 invariants hold.")
             .And.NotContain("BROKEN");
         order.Should().StartWith("ORD-");
     }
@@ -49,7 +52,29 @@ public sealed class VerifyTests : IDisposable
         exit.Should().Be(1);
         output.Should().Contain("[BROKEN] cards")
             .And.Contain("card 1 (Kaspi Gold): opening 4 300 000 ₸ − entries 1 853 480 ₸ = 2 446 520 ₸, but the balance is 2 446 521 ₸")
-            .And.Contain("verify: 1 of 14 invariants broken.");
+            .And.Contain("verify: 1 of 17 invariants broken.");
+    }
+
+    [Fact]
+    public async Task A_referral_share_changed_behind_the_books_and_a_paid_order_without_its_distribution_are_named()
+    {
+        var order = await PayAndDeliverAsync();
+        var second = await PayAndDeliverAsync();
+        await using (var db = _shop.OpenDatabase())
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "ReferralShares" SET "Points" = "Points" + 1 WHERE "OrderNumber" = {order} AND "Slot" = 'shop'""");
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "ReferralShares" WHERE "OrderNumber" = {second}""");
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "ReferralDistributions" WHERE "OrderNumber" = {second}""");
+        }
+
+        var (exit, output) = await VerifyAsync();
+
+        exit.Should().Be(1);
+        output.Should().Contain("[BROKEN] referrals: every paid order distributed once")
+            .And.Contain($"order {order}: Σ shares 185 199 ≠ R 185 198")
+            .And.Contain($"order {second}: its order.paid was handled, but it has no distribution")
+            .And.Contain("[BROKEN] referral accounts")
+            .And.Contain("verify: 2 of 16 invariants broken.");
     }
 
     [Fact]
@@ -71,7 +96,7 @@ public sealed class VerifyTests : IDisposable
             .And.Contain($"shopper {demo}: Σ entries available 0, pending 18 519, owed 0, but the balance is available 500, pending 18 519, owed 0")
             .And.Contain("[BROKEN] orders' points")
             .And.Contain($"order {order}: entry").And.Contain("(earned 100) moves available 0, pending 18519, owed 0")
-            .And.Contain("verify: 2 of 14 invariants broken.");
+            .And.Contain("verify: 2 of 16 invariants broken.");
 
         await using (var db = _shop.OpenDatabase())
         {
@@ -85,7 +110,8 @@ public sealed class VerifyTests : IDisposable
         exit.Should().Be(1);
         output.Should().Contain("[ok] points:")
             .And.Contain($"order {order} (delivered): released 0 points, its state says 18 519")
-            .And.Contain("verify: 1 of 14 invariants broken.");
+            .And.Contain($"order {order} (delivered): its distribution is pending, its state says released") // nor were its referral shares
+            .And.Contain("verify: 2 of 16 invariants broken.");
     }
 
     [Fact]
@@ -133,7 +159,7 @@ public sealed class VerifyTests : IDisposable
         var order = (await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold }))).OrderNumber!;
         await _shop.WaitForOutboxAsync();
         (await VerifyAsync()).Output.Should().Contain("[ok] coupons: each coupon's uses = its redemptions = its standing orders, within its limits — 5 of 5 agree, 1 uses")
-            .And.Contain("[ok] orders' prices").And.Contain("verify: all 14 invariants hold.");
+            .And.Contain("[ok] orders' prices").And.Contain("verify: all 17 invariants hold.");
 
         await using (var db = _shop.OpenDatabase())
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Account;
+using Checkout.Web.Features.Referrals;
 using Checkout.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Checkout.Web.Data;
 
 /// <summary>
-/// Loads the stores, products, demo shoppers and their cards, and the demo coupons from the files in <c>seed/</c>.
+/// Loads the stores, products, demo shoppers and their cards, the demo coupons and the referral tree (shoppers of
+/// <c>referrals.json</c> under the demo shopper, each joining as a registration would, so the letters rise as they do) from
+/// the files in <c>seed/</c>.
 /// Runs once: a database that already has stores is left alone.
 /// </summary>
 public sealed partial class DemoDataSeeder(
@@ -16,6 +19,7 @@ public sealed partial class DemoDataSeeder(
     UserManager<ShopUser> users,
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
+    ReferralTree referrals,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
@@ -41,6 +45,7 @@ public sealed partial class DemoDataSeeder(
         var products = await ReadAsync<SeedProduct>(directory, "products.json");
         var shoppers = await ReadAsync<SeedUser>(directory, "users.json");
         var coupons = await ReadAsync<SeedCoupon>(directory, "coupons.json");
+        var team = await ReadAsync<SeedReferral>(directory, "referrals.json");
 
         db.Stores.AddRange(stores.Select(s => new Store { Id = s.Id, Name = s.Name }));
         db.Products.AddRange(products.Select(p => new Product
@@ -110,6 +115,7 @@ public sealed partial class DemoDataSeeder(
         }
 
         await db.SaveChangesAsync();
+        await SeedReferralsAsync(team);
         if (db.Database.IsNpgsql())
         {
             // The seed gives ids explicitly; move PostgreSQL's identity sequences past them.
@@ -121,8 +127,29 @@ public sealed partial class DemoDataSeeder(
         }
 
         await transaction.CommitAsync();
-        LogSeeded(logger, stores.Count, products.Count, shoppers.Count, coupons.Count, directory);
+        LogSeeded(logger, stores.Count, products.Count, shoppers.Count + team.Count, coupons.Count, directory);
     }
+
+    /// <summary>Every seeded shopper gets a code; the team's shoppers join under their referrers, in the file's order (referrers first).</summary>
+    private async Task SeedReferralsAsync(List<SeedReferral> team)
+    {
+        foreach (var id in await db.Users.OrderBy(u => u.Email).Select(u => u.Id).ToListAsync())
+        {
+            await referrals.JoinAsync(db, id, referrerId: null, CancellationToken.None);
+        }
+
+        foreach (var shopper in team)
+        {
+            var referrerId = await db.Users.Where(u => u.Email == shopper.Referrer).Select(u => u.Id).SingleAsync();
+            var user = new ShopUser { UserName = shopper.Email, Email = shopper.Email, EmailConfirmed = true, FullName = shopper.FullName };
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, TeamPassword);
+            Check(await users.CreateAsync(user), shopper.Email);
+            await referrals.JoinAsync(db, user.Id, referrerId, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The password of every shopper of <c>referrals.json</c> (documented in the README).</summary>
+    public const string TeamPassword = "Team123!";
 
     private async Task EnsureRoleAsync(string role)
     {
@@ -162,6 +189,8 @@ public sealed partial class DemoDataSeeder(
     /// <summary>A coupon: amounts in whole tenge, dates as the shop's local days (<c>validTo</c> its last day).</summary>
     private sealed record SeedCoupon(string Code, string Kind, int? Percent, long? Amount, bool FreeDelivery, long? MinSubtotal,
         DateOnly? ValidFrom, DateOnly? ValidTo, int? UsageLimit, int? PerShopperLimit);
+
+    private sealed record SeedReferral(string Email, string FullName, string Referrer);
 
     private sealed record SeedUser(string Email, string Password, string FullName, string Phone, string Address,
         List<string> Roles, List<SeedCard> Cards);

@@ -32,6 +32,9 @@ public static class PointsEntryKinds
 
     public static IReadOnlyList<string> All { get; } = [Earned, Released, Spent, Returned, TakenBack, ReferralEarned, ReferralReleased, ReferralTakenBack];
 
+    /// <summary>A referral kind: about someone else's order (the buyer's own signup gift aside), so never linked to it.</summary>
+    public static bool IsReferral(string kind) => kind is ReferralEarned or ReferralReleased or ReferralTakenBack;
+
     /// <summary>Whether an entry of <paramref name="kind"/> about <paramref name="points"/> moves the balance the way that kind does.</summary>
     public static bool Moves(string kind, long points, long available, long pending, long owed) => points > 0 && kind switch
     {

@@ -18,10 +18,11 @@ namespace Checkout.Web.Operations;
 /// Stock: every product's movements sum to its stock, and every order took its units out unless it was undone.
 /// Nothing below zero. Events: every order's <c>order.created</c> written for each handler and delivered once in
 /// effect (one e-mail file per order, daily sales equal to the orders counted). Points: every shopper's ledger entries
-/// sum to their balance, none below zero, and every order's entries fit its state. Used by <c>verify</c>, the load
+/// sum to their balance, none below zero, and every order's entries fit its state. Referrals (LedgerCheck.Referrals.cs):
+/// every paid order distributed once, its shares summing to R, taken back if undone, and the accounts never below zero. Used by <c>verify</c>, the load
 /// generator, the crash test and the integration tests.
 /// </summary>
-public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> orderCreatedHandlers, string? pickupDirectory)
+public sealed partial class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> orderCreatedHandlers, string? pickupDirectory)
 {
     private static readonly NumberFormatInfo Spaced = new() { NumberGroupSeparator = " " };
 
@@ -45,6 +46,9 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
             await OrdersStockAsync(ct),
             await PointsAsync(ct),
             await OrdersPointsAsync(ct),
+            await ReferralDistributionsAsync(ct),
+            await ReferralPointsAsync(ct),
+            await ReferralAccountsAsync(ct),
             await EventsWrittenAsync(ct),
             await DeliveriesAsync(ct),
             await DailySalesAsync(ct),
@@ -299,7 +303,7 @@ public sealed class LedgerCheck(ShopDbContext db, IReadOnlyCollection<string> or
     {
         // Per order: earned (a cash order only once handed over), released once handed over, and an undone order gave
         // back what it spent and took back what it earned — each entry moving the balance the way its kind does.
-        var entries = await db.PointsEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
+        var entries = await db.PointsEntries.AsNoTracking().Where(e => e.Kind != PointsEntryKinds.ReferralEarned && e.Kind != PointsEntryKinds.ReferralReleased && e.Kind != PointsEntryKinds.ReferralTakenBack).OrderBy(e => e.Id).ToListAsync(ct);
         var numbers = entries.Select(e => e.OrderNumber).Distinct().ToList();
         var orders = await db.Orders
             .Where(o => numbers.Contains(o.Number))

@@ -34,7 +34,7 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
             return; // distributed before: a repeated delivery writes nothing
         }
 
-        var shares = ReferralSplit.Split(reward, await AncestorsAsync(db, order.UserId, settings.MaxDepth, ct), settings);
+        var shares = ReferralSplit.Split(reward, await ReferralTree.UplineAsync(db, order.UserId, settings.MaxDepth, ct), settings);
         db.ReferralShares.AddRange(shares.Select(s => new ReferralShare { OrderNumber = orderNumber, Slot = s.Slot, Beneficiary = s.Beneficiary, Points = s.Points }));
         await db.SaveChangesAsync(ct);
         if (settings.TestDelay > TimeSpan.Zero)
@@ -166,20 +166,6 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
     private static List<(string UserId, long Points)> ShoppersOf(IEnumerable<ReferralShareLine> shares) =>
         [.. shares.Where(s => !s.ToAccount).GroupBy(s => s.Beneficiary).Select(g => (g.Key, g.Sum(s => s.Points))).OrderBy(s => s.Key, StringComparer.Ordinal)];
 
-    /// <summary>The buyer's referrer first, then theirs, at most <paramref name="maxDepth"/>, with their letters.</summary>
-    private static async Task<List<ReferralAncestor>> AncestorsAsync(ShopDbContext db, string buyerId, int maxDepth, CancellationToken ct) =>
-        [.. (await db.Database.SqlQuery<AncestorRow>($"""
-            WITH RECURSIVE up ("UserId", "ReferrerId", "Letter", "Depth") AS (
-                SELECT m."UserId", m."ReferrerId", m."Letter", 1 FROM "ReferralMembers" m
-                WHERE m."UserId" = (SELECT b."ReferrerId" FROM "ReferralMembers" b WHERE b."UserId" = {buyerId})
-                UNION ALL
-                SELECT m."UserId", m."ReferrerId", m."Letter", up."Depth" + 1 FROM "ReferralMembers" m
-                JOIN up ON m."UserId" = up."ReferrerId"
-                WHERE up."Depth" < {maxDepth}
-            )
-            SELECT "UserId", "Letter", "Depth" FROM up
-            """).ToListAsync(ct)).OrderBy(a => a.Depth).Select(a => new ReferralAncestor(a.UserId, a.Letter))];
-
     /// <summary>The order's status, read under its row lock (a no-op update): the order's steps wait for this transaction.</summary>
     private static async Task<OrderStatus> LockOrderAsync(ShopDbContext db, string orderNumber, CancellationToken ct)
     {
@@ -242,15 +228,6 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
         {
             throw new InvalidOperationException($"The referral account {account} can't move by {available}/{pending}/{owed}.");
         }
-    }
-
-    private sealed class AncestorRow
-    {
-        public string UserId { get; init; } = "";
-
-        public int Letter { get; init; }
-
-        public int Depth { get; init; }
     }
 
     private sealed class HeldAccount

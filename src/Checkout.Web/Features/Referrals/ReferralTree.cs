@@ -106,6 +106,33 @@ public sealed class ReferralTree(TimeProvider clock, IOptions<ReferralOptions> o
         }
     }
 
+    /// <summary>The shopper's referrer first, then theirs, at most <paramref name="maxDepth"/>, with their letters.</summary>
+    public static async Task<List<ReferralAncestor>> UplineAsync(ShopDbContext db, string buyerId, int maxDepth, CancellationToken ct) =>
+        [.. (await db.Database.SqlQuery<AncestorRow>($"""
+            WITH RECURSIVE up ("UserId", "ReferrerId", "Letter", "Depth") AS (
+                SELECT m."UserId", m."ReferrerId", m."Letter", 1 FROM "ReferralMembers" m
+                WHERE m."UserId" = (SELECT b."ReferrerId" FROM "ReferralMembers" b WHERE b."UserId" = {buyerId})
+                UNION ALL
+                SELECT m."UserId", m."ReferrerId", m."Letter", up."Depth" + 1 FROM "ReferralMembers" m
+                JOIN up ON m."UserId" = up."ReferrerId"
+                WHERE up."Depth" < {maxDepth}
+            )
+            SELECT "UserId", "Letter", "Depth" FROM up
+            """).ToListAsync(ct)).OrderBy(a => a.Depth).Select(a => new ReferralAncestor(a.UserId, a.Letter))];
+
+    /// <summary>The letters of everyone below the shopper (referrals, theirs, and so on, at most <paramref name="maxDepth"/> down), one per person.</summary>
+    public static Task<List<int>> DownlineLettersAsync(ShopDbContext db, string userId, int maxDepth, CancellationToken ct) =>
+        db.Database.SqlQuery<int>($"""
+            WITH RECURSIVE down ("UserId", "Letter", "Depth") AS (
+                SELECT m."UserId", m."Letter", 1 FROM "ReferralMembers" m WHERE m."ReferrerId" = {userId}
+                UNION ALL
+                SELECT m."UserId", m."Letter", down."Depth" + 1 FROM "ReferralMembers" m
+                JOIN down ON m."ReferrerId" = down."UserId"
+                WHERE down."Depth" < {maxDepth}
+            )
+            SELECT "Letter" AS "Value" FROM down
+            """).ToListAsync(ct);
+
     /// <summary>The member's letter and referrer, read under its row lock (a no-op update); null when there is no row.</summary>
     private static async Task<HeldMember?> LockAsync(ShopDbContext db, string userId, CancellationToken ct) =>
         await db.Database.SqlQuery<HeldMember>($"""
@@ -122,6 +149,15 @@ public sealed class ReferralTree(TimeProvider clock, IOptions<ReferralOptions> o
             INSERT INTO "ReferralMembers" ("UserId", "Code", "ReferrerId", "Letter", "JoinedUtc") VALUES ({userId}, {code}, {referrerId}, 0, {now})
             ON CONFLICT DO NOTHING
             """, ct) == 1;
+    }
+
+    private sealed class AncestorRow
+    {
+        public string UserId { get; init; } = "";
+
+        public int Letter { get; init; }
+
+        public int Depth { get; init; }
     }
 
     private sealed class HeldMember
