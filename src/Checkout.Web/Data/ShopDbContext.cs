@@ -68,6 +68,8 @@ public class ShopDbContext(DbContextOptions options) : IdentityDbContext<ShopUse
 
     public DbSet<ReferralShare> ReferralShares => Set<ReferralShare>();
 
+    public DbSet<SavedCard> SavedCards => Set<SavedCard>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

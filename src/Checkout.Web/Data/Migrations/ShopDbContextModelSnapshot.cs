@@ -1069,6 +1069,47 @@ namespace Checkout.Web.Data.Migrations
                     b.ToTable("Returns", (string)null);
                 });
 
+            modelBuilder.Entity("Checkout.Web.Domain.SavedCard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CardType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpDate")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastFour")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Token")
+                        .IsUnique();
+
+                    b.ToTable("SavedCards");
+                });
+
             modelBuilder.Entity("Checkout.Web.Domain.ShopUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1597,6 +1638,15 @@ namespace Checkout.Web.Data.Migrations
                     b.HasOne("Checkout.Web.Domain.Order", null)
                         .WithOne("Return")
                         .HasForeignKey("Checkout.Web.Domain.ReturnRequest", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Checkout.Web.Domain.SavedCard", b =>
+                {
+                    b.HasOne("Checkout.Web.Domain.ShopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

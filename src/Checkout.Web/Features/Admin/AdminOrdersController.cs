@@ -14,7 +14,8 @@ namespace Checkout.Web.Features.Admin;
 
 /// <summary>The admin's orders: a dashboard, the list with filters by state and date, an order's page and its transitions.</summary>
 [Authorize(Policy = Roles.AdminPolicy)]
-public sealed class AdminOrdersController(ShopDbContext db, OrderLifecycle lifecycle, UserManager<ShopUser> users, IStringLocalizer<SharedResource> text)
+public sealed class AdminOrdersController(
+    ShopDbContext db, OrderLifecycle lifecycle, UserManager<ShopUser> users, TimeProvider clock, IStringLocalizer<SharedResource> text)
     : Controller
 {
     private const int PageSize = 200;
@@ -24,7 +25,13 @@ public sealed class AdminOrdersController(ShopDbContext db, OrderLifecycle lifec
     {
         var counts = await db.Orders.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var products = await db.Products.CountAsync(ct);
-        return View("~/Views/Admin/Dashboard.cshtml", new AdminDashboard(counts, products));
+        var todayUtc = ShopTime.StartOfDayUtc(ShopTime.Date(clock.GetUtcNow().UtcDateTime));
+        var outcomes = await db.PaymentAttempts
+            .Where(a => a.CreatedUtc >= todayUtc && (a.Kind == PaymentAttemptKinds.Paid || a.Kind == PaymentAttemptKinds.Declined))
+            .GroupBy(a => a.Kind).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var payments = new PaymentSuccessRate(outcomes.GetValueOrDefault(PaymentAttemptKinds.Paid), outcomes.GetValueOrDefault(PaymentAttemptKinds.Declined));
+        return View("~/Views/Admin/Dashboard.cshtml", new AdminDashboard(counts, products, payments));
     }
 
     [HttpGet("/admin/orders")]
@@ -62,7 +69,17 @@ public sealed class AdminOrdersController(ShopDbContext db, OrderLifecycle lifec
     public async Task<IActionResult> Details(string number, CancellationToken ct)
     {
         var details = await OrderPages.LoadAsync(db, number, userId: null, ct);
-        return details is null ? NotFound() : View("~/Views/Admin/Order.cshtml", details);
+        if (details is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["PaymentAttempts"] = await db.PaymentAttempts.AsNoTracking()
+            .Where(a => a.OrderId == details.Order.Id)
+            .OrderBy(a => a.Id)
+            .Select(a => new AdminPaymentAttempt(a.Kind, a.InvoiceId, a.TransactionId, new Money(a.AmountTiyn), a.Code, a.Note, a.CreatedUtc))
+            .ToListAsync(ct);
+        return View("~/Views/Admin/Order.cshtml", details);
     }
 
     [HttpPost("/admin/orders/{number}/status")]

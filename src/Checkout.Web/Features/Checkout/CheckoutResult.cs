@@ -25,6 +25,12 @@ public enum CheckoutError
 
     /// <summary>The gateway could not open an online payment: nothing was placed or held.</summary>
     GatewayUnavailable,
+
+    /// <summary>The saved card named is not one of the shopper's.</summary>
+    SavedCardNotFound,
+
+    /// <summary>The gateway declined the saved card (or no longer knows it): the order was cancelled, nothing is held.</summary>
+    SavedCardDeclined,
 }
 
 /// <summary>The outcome of a payment attempt: expected refusals are values, not exceptions.</summary>

@@ -53,12 +53,21 @@ public sealed class CheckoutService(
     /// moved meanwhile is refused as changed (the payment opened stays unpaid). An order that costs nothing is placed free.
     /// </summary>
     /// <param name="returnUrl">Where the hosted page sends the shopper back to, for an order number.</param>
+    /// <param name="saveCard">The shopper asks to save the card: the hosted page offers it, and the Pay notification brings its token.</param>
     public Task<CheckoutResult> PayOnlineAsync(string userId, Guid? cartId, Func<string, Uri> returnUrl, Money? expectedTotal = null, long pointsRequested = 0,
+        CancellationToken ct = default, bool saveCard = false) =>
+        PlaceAsync(userId, cartId, PaymentMethods.Online, cardId: null, expectedTotal, pointsRequested, ct, new HostedPage(returnUrl, saveCard));
+
+    /// <summary>
+    /// Places the order awaiting an online payment that a saved card is about to make (no hosted page): held as
+    /// <see cref="PayOnlineAsync"/> holds it, for the total the cart costs now.
+    /// </summary>
+    public Task<CheckoutResult> HoldForSavedCardAsync(string userId, Guid? cartId, Money? expectedTotal = null, long pointsRequested = 0,
         CancellationToken ct = default) =>
-        PlaceAsync(userId, cartId, PaymentMethods.Online, cardId: null, expectedTotal, pointsRequested, ct, returnUrl);
+        PlaceAsync(userId, cartId, PaymentMethods.Online, cardId: null, expectedTotal, pointsRequested, ct);
 
     private async Task<CheckoutResult> PlaceAsync(string userId, Guid? cartId, string method, int? cardId, Money? expectedTotal, long pointsRequested,
-        CancellationToken ct, Func<string, Uri>? returnUrl = null)
+        CancellationToken ct, HostedPage? hostedPage = null)
     {
         if (cartId is not { } id)
         {
@@ -73,8 +82,8 @@ public sealed class CheckoutService(
             {
                 if (method == PaymentMethods.Online && await QuoteAsync(userId, id, pointsRequested, ct) is { IsFree: false } quote)
                 {
-                    var link = await OpenPaymentAsync(userId, number, quote.Total, returnUrl!(number), ct);
-                    if (link is null)
+                    var link = hostedPage is null ? null : await OpenPaymentAsync(userId, number, quote.Total, hostedPage, ct);
+                    if (hostedPage is not null && link is null)
                     {
                         return CheckoutResult.Fail(CheckoutError.GatewayUnavailable);
                     }
@@ -115,11 +124,11 @@ public sealed class CheckoutService(
     }
 
     /// <summary>Opens the gateway's payment for the order about to be placed; null when the gateway can't (down, refusing, not configured).</summary>
-    private async Task<GatewayPaymentLink?> OpenPaymentAsync(string userId, string number, Money total, Uri returnUrl, CancellationToken ct)
+    private async Task<GatewayPaymentLink?> OpenPaymentAsync(string userId, string number, Money total, HostedPage page, CancellationToken ct)
     {
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
         var opened = await gateway.CreatePaymentAsync(
-            new GatewayPaymentRequest(number, total, TengeAmount.Currency, number, email, returnUrl, SaveCard: false, AccountId: userId), ct);
+            new GatewayPaymentRequest(number, total, TengeAmount.Currency, number, email, page.ReturnUrl(number), page.SaveCard, AccountId: userId), ct);
         return opened.Succeeded ? opened.Value : null;
     }
 
@@ -241,8 +250,8 @@ public sealed class CheckoutService(
         {
             db.PaymentAttempts.Add(new PaymentAttempt
             {
-                OrderId = order.Id, Kind = PaymentAttemptKinds.Created, InvoiceId = number, TransactionId = link.GatewayOrderId,
-                AmountTiyn = total, CreatedUtc = nowUtc,
+                OrderId = order.Id, Kind = PaymentAttemptKinds.Created, InvoiceId = number, TransactionId = link?.GatewayOrderId,
+                AmountTiyn = total, Note = link is null ? "saved card" : null, CreatedUtc = nowUtc,
             });
             await db.SaveChangesAsync(ct);
         }
@@ -282,7 +291,7 @@ public sealed class CheckoutService(
         }
 
         await transaction.CommitAsync(ct);
-        return CheckoutResult.Paid(order.Number, method, priced, new Money(newBalance ?? 0)) with { PaymentUrl = asked.Online?.Link.PaymentUrl };
+        return CheckoutResult.Paid(order.Number, method, priced, new Money(newBalance ?? 0)) with { PaymentUrl = asked.Online?.Link?.PaymentUrl };
     }
 
     /// <summary>Takes <paramref name="total"/> from the shopper's card if it holds that much; the new balance, or null when it doesn't (or isn't theirs).</summary>
@@ -350,7 +359,10 @@ public sealed class CheckoutService(
         public OnlinePayment? Online { get; init; }
     }
 
-    private sealed record OnlinePayment(Money Total, GatewayPaymentLink Link);
+    /// <param name="Link">The hosted page opened for it; null for a saved card's charge.</param>
+    private sealed record OnlinePayment(Money Total, GatewayPaymentLink? Link);
+
+    private sealed record HostedPage(Func<string, Uri> ReturnUrl, bool SaveCard);
 
     private sealed record CartLineAtPrice(int ProductId, int Quantity, string Name, string Color, string Storage, int VatRate,
         int StoreId, string StoreName, long UnitPriceTiyn, int? CouponId)

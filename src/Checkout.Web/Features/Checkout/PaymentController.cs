@@ -28,6 +28,8 @@ public sealed class PaymentController(
     IAntiforgery antiforgery,
     IOptions<CashOnDeliveryOptions> cashOnDelivery,
     PointsWallet wallet,
+    OneClickPayment oneClick,
+    SavedCards savedCards,
     IStringLocalizer<SharedResource> text) : Controller
 {
     [Authorize]
@@ -98,7 +100,9 @@ public sealed class PaymentController(
         var result = payment.Method switch
         {
             PaymentMethods.CashOnDelivery => await checkout.PayOnDeliveryAsync(userId, cartId, payment.ExpectedTotal, payment.Points, ct),
-            PaymentMethods.Online => await checkout.PayOnlineAsync(userId, cartId, ReturnUrl, payment.ExpectedTotal, payment.Points, ct),
+            PaymentMethods.Online when payment.SavedCardId is { } savedCardId =>
+                await oneClick.PayAsync(userId, cartId, savedCardId, payment.ExpectedTotal, payment.Points, ct),
+            PaymentMethods.Online => await checkout.PayOnlineAsync(userId, cartId, ReturnUrl, payment.ExpectedTotal, payment.Points, ct, payment.SaveCard),
             _ => await checkout.PayWithCardAsync(userId, cartId, payment.CardId, payment.ExpectedTotal, payment.Points, ct),
         };
         if (!result.Succeeded)
@@ -112,7 +116,7 @@ public sealed class PaymentController(
             case PaymentMethods.Free:
                 var free = new FreeOrderPlaced("success", text["OrderPlacedFree"], PaymentMethods.Free, 0, result.OrderNumber!, discount, pointsUsed);
                 return Request.HasFormContentType ? View("Free", free) : new JsonResult(free, ShopJson.Options);
-            case PaymentMethods.Online:
+            case PaymentMethods.Online when result.PaymentUrl is not null:
                 var opened = new OnlinePaymentOpened(OrderStatus.AwaitingPayment.ToName(), text["OnlinePaymentOpened"], PaymentMethods.Online,
                     result.TotalPaid.WholeTenge, result.OrderNumber!, result.PaymentUrl!.AbsoluteUri, discount, pointsUsed);
                 return Request.HasFormContentType ? SeeOther(opened.PaymentUrl) : new JsonResult(opened, ShopJson.Options);
@@ -143,6 +147,8 @@ public sealed class PaymentController(
             CheckoutError.AddressRequired => (StatusCodes.Status400BadRequest, text["AddressRequired"].Value),
             CheckoutError.OutOfStock => (StatusCodes.Status409Conflict, text["OutOfStock", result.ProductName!, result.UnitsLeft].Value),
             CheckoutError.GatewayUnavailable => (StatusCodes.Status503ServiceUnavailable, text["OnlinePaymentUnavailable"].Value),
+            CheckoutError.SavedCardNotFound => (StatusCodes.Status404NotFound, text["SavedCardNotFound"].Value),
+            CheckoutError.SavedCardDeclined => (StatusCodes.Status402PaymentRequired, text["SavedCardDeclined"].Value),
             CheckoutError.CashOnDeliveryLimit => (StatusCodes.Status409Conflict,
                 text["CashOnDeliveryLimit", Money.FromTenge(cashOnDelivery.Value.NewShopperMaxOpen)].Value),
             _ => throw new InvalidOperationException($"Unexpected checkout outcome {result.Error}."),
@@ -195,7 +201,10 @@ public sealed class PaymentController(
             .Select(c => new CardOption(c.Id, c.Name, new Money(c.BalanceTiyn)))
             .ToListAsync(ct);
         var available = await wallet.AvailableAsync(db, userId, ct);
-        return new PaymentPage(cart.Priced, cards, selectedCardId, error, cart.Coupon, available, pointsRequested);
+        return new PaymentPage(cart.Priced, cards, selectedCardId, error, cart.Coupon, available, pointsRequested)
+        {
+            SavedCards = await savedCards.ListAsync(userId, ct),
+        };
     }
 
 }

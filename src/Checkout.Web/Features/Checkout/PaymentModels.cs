@@ -1,5 +1,6 @@
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Coupons;
+using Checkout.Web.Features.Payments;
 
 namespace Checkout.Web.Features.Checkout;
 
@@ -11,6 +12,9 @@ public sealed record PaymentPage(PricedOrder Priced, IReadOnlyList<CardOption> C
 {
     /// <summary>The most points the shopper may spend here: what they have, up to the order's limit.</summary>
     public long PointsOffered => Math.Min(PointsAvailable, Priced.MaxPoints);
+
+    /// <summary>The shopper's cards saved at the gateway, each a one-click online payment.</summary>
+    public IReadOnlyList<SavedCardOption> SavedCards { get; init; } = [];
 }
 
 /// <summary>

@@ -9,7 +9,8 @@ namespace Checkout.Web.Features.Checkout;
 /// What a payment asks for: <c>payment_method</c> (<c>card</c>, the default, <c>cash_on_delivery</c> or <c>online</c>; anything
 /// else is kept as given and refused), <c>card_id</c>, <c>points</c> (whole bonus points to pay part of the goods with,
 /// 0 when absent; anything but a whole number from 0 up is <see cref="PointsMalformed"/>) and, from the shop's own
-/// page, the <c>expected_total</c> the shopper saw (before points).
+/// page, the <c>expected_total</c> the shopper saw (before points). Online, <c>saved_card_id</c> pays with a saved card in one click
+/// (a number that names no card is 0) and <c>save_card</c> asks the hosted page to save the card typed there.
 /// A missing or non-numeric card id is null ("choose a card"); any other number that can't be a card's id is 0,
 /// which names no card ("card not found"). An <c>expected_total</c> that is given but is no whole number of tenge
 /// from 0 up is <see cref="ExpectedTotalMalformed"/>: refused, never taken for a missing one (that would switch off
@@ -18,6 +19,10 @@ namespace Checkout.Web.Features.Checkout;
 public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Method = PaymentMethods.Card, bool ExpectedTotalMalformed = false,
     long Points = 0, bool PointsMalformed = false)
 {
+    public int? SavedCardId { get; init; }
+
+    public bool SaveCard { get; init; }
+
     private const int NoSuchCard = 0;
 
     private const long MaxTenge = long.MaxValue / Money.TiynPerTenge;
@@ -38,7 +43,11 @@ public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Me
             MethodOf(form["payment_method"].ToString()),
             ExpectedTotalMalformed: shown.Length > 0 && total is null,
             Points: pointsRead ?? 0,
-            PointsMalformed: pointsRead is null);
+            PointsMalformed: pointsRead is null)
+        {
+            SavedCardId = form.ContainsKey("saved_card_id") ? int.TryParse(form["saved_card_id"], out var saved) && saved > 0 ? saved : NoSuchCard : null,
+            SaveCard = form["save_card"].ToString() is "true" or "on",
+        };
     }
 
     private static string MethodOf(string? given) => string.IsNullOrEmpty(given) ? PaymentMethods.Card : given;
@@ -91,7 +100,15 @@ public sealed record PaymentRequest(int? CardId, Money? ExpectedTotal, string Me
         var points = !pointsGiven ? 0
             : asked.ValueKind == JsonValueKind.Number && WholeNumber(asked) is { } whole and >= 0 and <= MaxTenge ? (long)whole
             : (long?)null;
-        return new PaymentRequest(cardId, expected, method, ExpectedTotalMalformed: given && expected is null, Points: points ?? 0, PointsMalformed: points is null);
+        var savedCardId = root.TryGetProperty("saved_card_id", out var saved) && saved.ValueKind != JsonValueKind.Null
+            ? saved.ValueKind == JsonValueKind.Number && WholeNumber(saved) is >= 1 and <= int.MaxValue and var savedId ? (int)savedId : NoSuchCard
+            : (int?)null;
+        var saveCard = root.TryGetProperty("save_card", out var save) && save.ValueKind == JsonValueKind.True;
+        return new PaymentRequest(cardId, expected, method, ExpectedTotalMalformed: given && expected is null, Points: points ?? 0, PointsMalformed: points is null)
+        {
+            SavedCardId = savedCardId,
+            SaveCard = saveCard,
+        };
     }
 
     /// <summary>Whether every name and string in the element decodes to text (an escaped lone surrogate doesn't).</summary>

@@ -11,7 +11,7 @@ namespace Checkout.Web.Features.Payments;
 /// (<see cref="PaymentSettlement"/>); a Fail is recorded as a decline and never touches a paid order; a Refund writes the
 /// ledger's refund once.
 /// </summary>
-public sealed class PaymentNotifications(ShopDbContext db, PaymentSettlement settlement, IPaymentGateway gateway)
+public sealed class PaymentNotifications(ShopDbContext db, PaymentSettlement settlement, IPaymentGateway gateway, SavedCards savedCards)
 {
     public async Task<NotificationAnswer> AnswerAsync(GatewayNotification notification, CancellationToken ct)
     {
@@ -19,7 +19,13 @@ public sealed class PaymentNotifications(ShopDbContext db, PaymentSettlement set
         switch (notification.Kind)
         {
             case NotificationKind.Pay:
-                return await settlement.ConfirmAsync(new PaidAtGateway(invoice, notification.TransactionId, notification.Amount, notification.Currency), ct) switch
+                var settled = await settlement.ConfirmAsync(new PaidAtGateway(invoice, notification.TransactionId, notification.Amount, notification.Currency), ct);
+                if (settled is Settled.Paid or Settled.AlreadyPaid)
+                {
+                    await savedCards.KeepAsync(notification, ct); // the card the shopper asked to save, whichever Pay brings it
+                }
+
+                return settled switch
                 {
                     Settled.UnknownInvoice => NotificationAnswer.UnknownInvoice,
                     Settled.WrongAmount => NotificationAnswer.WrongAmount,

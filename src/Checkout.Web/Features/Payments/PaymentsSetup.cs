@@ -38,6 +38,8 @@ public static class PaymentsSetup
             (provider, client) => CloudPaymentsGateway.Configure(client, provider.GetRequiredService<IOptions<CloudPaymentsOptions>>().Value));
         services.AddScoped<PaymentSettlement>();
         services.AddScoped<PaymentNotifications>();
+        services.AddScoped<SavedCards>();
+        services.AddScoped<OneClickPayment>();
         services.AddSingleton<Outbox.IOutboxHandler, GatewayRefunds>();
         return services.AddPaymentSandbox(configuration, environment, dataDirectory);
     }
