@@ -51,9 +51,9 @@ public sealed class ShopBrowser : IDisposable
     /// <summary>The path of the page the browser shows, e.g. <c>/cart</c>.</summary>
     public string CurrentPath => new Uri(Driver.Url).AbsolutePath;
 
-    /// <summary>Starts the shop (with a test's services and settings, if any) and a browser on it.</summary>
+    /// <summary>Starts the shop (with a test's services and settings, if any) and a browser on it, on <paramref name="port"/> when the test must know it beforehand (0: any free one).</summary>
     public static ShopBrowser Start(ITestOutputHelper output, bool javaScript = true, Action<IServiceCollection>? services = null,
-        IDictionary<string, string>? settings = null, [CallerMemberName] string testName = "")
+        IDictionary<string, string>? settings = null, [CallerMemberName] string testName = "", int port = 0)
     {
         BrowserEnvironment.EnsureAvailable();
 
@@ -62,7 +62,7 @@ public sealed class ShopBrowser : IDisposable
         ChromeDriverService? service = null;
         try
         {
-            shop.UseKestrel(0);
+            shop.UseKestrel(port);
             shop.StartServer();
             var address = shop.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                 ?? throw new InvalidOperationException("Kestrel reported no address.");
