@@ -56,6 +56,8 @@ public sealed class SavedCardTests : IDisposable
         await using (var db = Shop.OpenDatabase())
         {
             (await db.PointsEntries.CountAsync(p => p.OrderNumber == number)).Should().BeGreaterThan(0, "a paid order earns its points");
+            (await db.OutboxMessages.CountAsync(m => m.Type == Web.Outbox.OutboxEvents.OrderPaid && m.Subject == number))
+                .Should().Be(1, "order.paid once, for its one handler (the referral rewards)");
         }
 
         await Shop.WaitForAsync(db => db.PaymentAttempts.Where(a => a.InvoiceId == number && a.Kind == "notified").Select(a => (object?)a.Id).FirstOrDefaultAsync(),
