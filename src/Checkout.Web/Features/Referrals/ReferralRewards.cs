@@ -51,13 +51,14 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
             }
         }
 
+        // The gift comes from the pool as it stood before this order: whether the order was delivered before its
+        // distribution ran (its pool share then available at once) must not decide whether the buyer gets one.
+        await GiveSignupGiftAsync(db, order, handedOver, ct);
         foreach (var account in new[] { ReferralAccount.Pool, ReferralAccount.Shop })
         {
             var points = shares.Where(s => s.Beneficiary == account).Sum(s => s.Points);
             await MoveAccountAsync(db, account, available: handedOver ? points : 0, pending: handedOver ? 0 : points, owed: 0, ct);
         }
-
-        await GiveSignupGiftAsync(db, order, handedOver, ct);
     }
 
     /// <summary>In the transaction of an order's step: handed over, its shares become available; undone, they are taken back.</summary>
