@@ -37,7 +37,7 @@ public sealed class OnlinePaymentBrowserTests(ITestOutputHelper output)
         browser.Open(mail.Link!.PathAndQuery, "confirm");
         var before = browser.Find("html");
         browser.Find("form[action='/account/confirm'] button[type=submit]").Click();
-        browser.WaitFor(_ => IsGone(before), "signed in from the mail's link");
+        browser.WaitFor(_ => ShopBrowser.IsGone(before), "signed in from the mail's link");
 
         browser.AddToCart(productId: 2, quantity: 1);
         browser.Open("/checkout", "checkout");
@@ -76,19 +76,6 @@ public sealed class OnlinePaymentBrowserTests(ITestOutputHelper output)
         var field = browser.Find(css);
         field.Clear();
         field.SendKeys(text);
-    }
-
-    private static bool IsGone(IWebElement element)
-    {
-        try
-        {
-            _ = element.Enabled;
-            return false;
-        }
-        catch (StaleElementReferenceException)
-        {
-            return true;
-        }
     }
 
     private static int FreePort()

@@ -232,7 +232,8 @@ public sealed class ShopBrowser : IDisposable
         DeleteQuietly(_profileDirectory);
     }
 
-    private static bool IsGone(IWebElement element)
+    /// <summary>Whether the element has left the page (the browser moved on to another one).</summary>
+    public static bool IsGone(IWebElement element)
     {
         try
         {
