@@ -1,21 +1,27 @@
+using Checkout.Web.Features.Payments.Gateway;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace Checkout.Web.Infrastructure;
 
 public static class SecurityHeaders
 {
-    private const string ShopPolicy =
-        "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
-
-    /// <summary>Everything the pages use is served by the shop itself: no inline script, no third party.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <summary>
+    /// Everything the pages use is served by the shop itself: no inline script, no third party. Forms go to the shop,
+    /// and to the gateway's hosted payment page (the browser checks a form post's redirect too: without it, the online
+    /// payment's form post could not lead the shopper there).
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var gateway = app.ApplicationServices.GetRequiredService<IOptions<CloudPaymentsOptions>>().Value.FormTarget;
+        var shopPolicy = Policy(formTargets: gateway is null ? [] : [gateway]);
+        return app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
             headers["X-Content-Type-Options"] = "nosniff";
             headers["X-Frame-Options"] = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Content-Security-Policy"] = ShopPolicy;
+            headers["Content-Security-Policy"] = shopPolicy;
             if (context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.OnStarting(() =>
@@ -31,6 +37,11 @@ public static class SecurityHeaders
 
             await next();
         });
+    }
+
+    /// <summary>The shop's policy, its forms allowed to go to <paramref name="formTargets"/> (origins) besides the shop.</summary>
+    public static string Policy(IEnumerable<string> formTargets) =>
+        $"default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; frame-ancestors 'none'; form-action {string.Join(' ', ["'self'", .. formTargets])}; base-uri 'self'";
 
     /// <summary>
     /// The API reference's page (Scalar, served from the package, never a CDN): its one inline script runs by the page's

@@ -66,7 +66,19 @@ public sealed class OnlinePaymentTests : IDisposable
         answer.Headers.Location!.AbsolutePath.Should().StartWith("/sandbox/cloudpayments/");
         var hosted = await shopper.GetPageAsync(answer.Headers.Location.PathAndQuery);
         hosted.QuerySelector("input[autocomplete=cc-number]").Should().NotBeNull("the hosted card form");
+
+        // A browser checks a form post's redirect against the page's form-action: the gateway's origin must be in it
+        // (the real one is never the shop's), and the hosted page's must let its post lead back to the shop.
+        using var paymentPage = await shopper.Http.GetAsync(new Uri("/payment", UriKind.Relative));
+        FormTargets(paymentPage).Should().Contain(["'self'", answer.Headers.Location.GetLeftPart(UriPartial.Authority)]);
+        using var hostedPage = await shopper.Http.GetAsync(new Uri(answer.Headers.Location.PathAndQuery, UriKind.Relative));
+        FormTargets(hostedPage).Should().Contain(["'self'", shopper.Http.BaseAddress!.GetLeftPart(UriPartial.Authority)]);
     }
+
+    /// <summary>The sources of the response's <c>form-action</c> directive.</summary>
+    private static string[] FormTargets(HttpResponseMessage page) =>
+        page.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries)
+            .Single(d => d.StartsWith("form-action ", StringComparison.Ordinal)).Split(' ')[1..];
 
     [Fact]
     public async Task A_declined_card_shows_declined_with_a_retry_that_opens_a_new_payment_and_the_second_card_pays_once()

@@ -1,3 +1,4 @@
+using Checkout.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using static Checkout.Web.Features.Payments.Gateway.CloudPaymentsWire;
 
@@ -17,7 +18,7 @@ public sealed class SandboxPageController(SandboxStore store, SandboxPayments pa
     [HttpGet(PagePath)]
     public async Task<IActionResult> Show(string id, CancellationToken ct) =>
         await store.FindOrderAsync(id, ct) is { } order
-            ? View(PageView, new SandboxPayPage(order, new SandboxCardForm { SaveCard = order.SaveCard }, []))
+            ? Page(order, new SandboxCardForm { SaveCard = order.SaveCard }, [])
             : NotFound();
 
     [HttpPost(PagePath)]
@@ -38,10 +39,21 @@ public sealed class SandboxPageController(SandboxStore store, SandboxPayments pa
         {
             form.CardCvc = null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(PageView, new SandboxPayPage(order, form, errors));
+            return Page(order, form, errors);
         }
 
         var settled = await payments.PayAsync(order, card, form.SaveCard, ct);
         return Redirect(settled is null or { Status: Statuses.Completed } ? order.SuccessUrl : order.FailUrl);
+    }
+
+    /// <summary>
+    /// The card form, under a policy that lets its post lead back to the shop that sent the shopper (its return addresses),
+    /// as the real gateway's page does: the shop may be on another origin than the gateway.
+    /// </summary>
+    private ViewResult Page(SandboxOrder order, SandboxCardForm form, IReadOnlyList<string> errors)
+    {
+        Response.Headers.ContentSecurityPolicy = SecurityHeaders.Policy(
+            new[] { order.SuccessUrl, order.FailUrl }.Select(url => new Uri(url).GetLeftPart(UriPartial.Authority)).Distinct());
+        return View(PageView, new SandboxPayPage(order, form, errors));
     }
 }
