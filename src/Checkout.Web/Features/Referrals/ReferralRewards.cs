@@ -15,26 +15,31 @@ namespace Checkout.Web.Features.Referrals;
 /// </summary>
 public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, TimeProvider clock, IOptions<ReferralOptions> options)
 {
-    /// <summary>The <c>order.paid</c> handler's work: distributes the order's reward unless it already has a distribution.</summary>
+    /// <summary>
+    /// The <c>order.paid</c> handler's work: distributes the order's reward unless it already has a distribution. It runs
+    /// for every paid order, in the outbox's write, so it keeps to a few statements: the order read under its lock, the
+    /// distribution, the buyer with their upline in one query, the shares, the two accounts at once — plus, for each
+    /// shopper paid, their points, and, once per buyer, the signup gift.
+    /// </summary>
     public async Task DistributeAsync(ShopDbContext db, string orderNumber, CancellationToken ct)
     {
         var settings = options.Value;
-        var status = await LockOrderAsync(db, orderNumber, ct);
-        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Number == orderNumber, ct);
-        if (Order.IsUndone(status))
+        var order = await LockOrderAsync(db, orderNumber, ct);
+        if (Order.IsUndone(order.Status))
         {
             await InsertDistributionAsync(db, order, 0, ReferralDistribution.Void, ct); // undone before it ran: never pays
             return;
         }
 
-        var handedOver = IsHandedOver(status);
+        var handedOver = IsHandedOver(order.Status);
         var reward = EarnedPoints.Of(order, settings.RewardPercent);
         if (!await InsertDistributionAsync(db, order, reward, handedOver ? ReferralDistribution.Released : ReferralDistribution.Pending, ct))
         {
             return; // distributed before: a repeated delivery writes nothing
         }
 
-        var shares = ReferralSplit.Split(reward, await ReferralTree.UplineAsync(db, order.UserId, settings.MaxDepth, ct), settings);
+        var (buyer, upline) = await ReferralTree.BuyerWithUplineAsync(db, order.UserId, settings.MaxDepth, ct);
+        var shares = ReferralSplit.Split(reward, upline, settings);
         db.ReferralShares.AddRange(shares.Select(s => new ReferralShare { OrderNumber = orderNumber, Slot = s.Slot, Beneficiary = s.Beneficiary, Points = s.Points }));
         await db.SaveChangesAsync(ct);
         if (settings.TestDelay > TimeSpan.Zero)
@@ -53,12 +58,12 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
 
         // The gift comes from the pool as it stood before this order: whether the order was delivered before its
         // distribution ran (its pool share then available at once) must not decide whether the buyer gets one.
-        await GiveSignupGiftAsync(db, order, handedOver, ct);
-        foreach (var account in new[] { ReferralAccount.Pool, ReferralAccount.Shop })
+        if (buyer is not { FirstPaidOrderNumber: not null })
         {
-            var points = shares.Where(s => s.Beneficiary == account).Sum(s => s.Points);
-            await MoveAccountAsync(db, account, available: handedOver ? points : 0, pending: handedOver ? 0 : points, owed: 0, ct);
+            await GiveSignupGiftAsync(db, order, memberMissing: buyer is null, handedOver, ct);
         }
+
+        await CreditAccountsAsync(db, Sum(shares, ReferralAccount.Pool), Sum(shares, ReferralAccount.Shop), handedOver, ct);
     }
 
     /// <summary>In the transaction of an order's step: handed over, its shares become available; undone, they are taken back.</summary>
@@ -136,10 +141,14 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
     public static bool IsHandedOver(OrderStatus status) => status is OrderStatus.Delivered or OrderStatus.Completed or OrderStatus.ReturnRequested;
 
     /// <summary>The buyer's first distributed order takes their one signup gift from the pool, if the pool holds it.</summary>
-    private async Task GiveSignupGiftAsync(ShopDbContext db, Order order, bool handedOver, CancellationToken ct)
+    private async Task GiveSignupGiftAsync(ShopDbContext db, Order order, bool memberMissing, bool handedOver, CancellationToken ct)
     {
         var gift = options.Value.SignupGift;
-        await tree.EnsureMemberAsync(db, order.UserId, ct);
+        if (memberMissing)
+        {
+            await tree.EnsureMemberAsync(db, order.UserId, ct); // a shopper from before referrals
+        }
+
         var first = await db.ReferralMembers.Where(m => m.UserId == order.UserId && m.FirstPaidOrderNumber == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.FirstPaidOrderNumber, order.Number), ct) == 1;
         if (!first || gift == 0)
@@ -167,13 +176,34 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
     private static List<(string UserId, long Points)> ShoppersOf(IEnumerable<ReferralShareLine> shares) =>
         [.. shares.Where(s => !s.ToAccount).GroupBy(s => s.Beneficiary).Select(g => (g.Key, g.Sum(s => s.Points))).OrderBy(s => s.Key, StringComparer.Ordinal)];
 
-    /// <summary>The order's status, read under its row lock (a no-op update): the order's steps wait for this transaction.</summary>
-    private static async Task<OrderStatus> LockOrderAsync(ShopDbContext db, string orderNumber, CancellationToken ct)
+    /// <summary>The order, read under its row lock (a no-op update): the order's steps wait for this transaction.</summary>
+    private static async Task<Order> LockOrderAsync(ShopDbContext db, string orderNumber, CancellationToken ct) =>
+        await db.Orders.FromSql($"""
+            UPDATE "Orders" SET "Status" = "Status" WHERE "Number" = {orderNumber} RETURNING *
+            """).AsNoTracking().ToListAsync(ct) is [var order]
+            ? order
+            : throw new InvalidOperationException($"Order {orderNumber} not found.");
+
+    private static long Sum(IEnumerable<ReferralShareLine> shares, string account) => shares.Where(s => s.Beneficiary == account).Sum(s => s.Points);
+
+    /// <summary>
+    /// The pool's and the shop's shares of a distribution in one statement: pending, or available when the order was
+    /// handed over already. Both only grow here, so there is no floor to guard.
+    /// </summary>
+    private static async Task CreditAccountsAsync(ShopDbContext db, long pool, long shop, bool available, CancellationToken ct)
     {
-        var status = await db.Database.SqlQuery<string>($"""
-            UPDATE "Orders" SET "Status" = "Status" WHERE "Number" = {orderNumber} RETURNING "Status" AS "Value"
-            """).ToListAsync(ct);
-        return status is [var name] ? OrderStatusNames.Parse(name) : throw new InvalidOperationException($"Order {orderNumber} not found.");
+        var (poolAvailable, poolPending) = available ? (pool, 0L) : (0L, pool);
+        var (shopAvailable, shopPending) = available ? (shop, 0L) : (0L, shop);
+        var moved = await db.Database.ExecuteSqlAsync($"""
+            UPDATE "ReferralAccounts" SET
+                "Available" = "Available" + CASE "Name" WHEN {ReferralAccount.Pool} THEN {poolAvailable} ELSE {shopAvailable} END,
+                "Pending" = "Pending" + CASE "Name" WHEN {ReferralAccount.Pool} THEN {poolPending} ELSE {shopPending} END
+            WHERE "Name" IN ({ReferralAccount.Pool}, {ReferralAccount.Shop})
+            """, ct);
+        if (moved != 2)
+        {
+            throw new InvalidOperationException("The referral accounts pool and shop are missing.");
+        }
     }
 
     /// <summary>The order's one distribution; false, and nothing written, when it has one already.</summary>

@@ -5,6 +5,9 @@ namespace Checkout.Web.Features.Referrals;
 /// <summary>An ancestor of a buyer as the split sees them: who, and the letter they hold.</summary>
 public sealed record ReferralAncestor(string UserId, int Letter);
 
+/// <summary>What a distribution needs of the buyer's own member row: the order that took (or tried) their signup gift.</summary>
+public sealed record ReferralBuyer(string? FirstPaidOrderNumber);
+
 /// <summary>One share of a reward: the slot it is for (A…J, direct, pool, shop), and a shopper's id or an account's name.</summary>
 public sealed record ReferralShareLine(string Slot, string Beneficiary, long Points)
 {

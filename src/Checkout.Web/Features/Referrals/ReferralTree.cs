@@ -108,17 +108,29 @@ public sealed class ReferralTree(TimeProvider clock, IOptions<ReferralOptions> o
 
     /// <summary>The shopper's referrer first, then theirs, at most <paramref name="maxDepth"/>, with their letters.</summary>
     public static async Task<List<ReferralAncestor>> UplineAsync(ShopDbContext db, string buyerId, int maxDepth, CancellationToken ct) =>
-        [.. (await db.Database.SqlQuery<AncestorRow>($"""
-            WITH RECURSIVE up ("UserId", "ReferrerId", "Letter", "Depth") AS (
-                SELECT m."UserId", m."ReferrerId", m."Letter", 1 FROM "ReferralMembers" m
-                WHERE m."UserId" = (SELECT b."ReferrerId" FROM "ReferralMembers" b WHERE b."UserId" = {buyerId})
+        (await BuyerWithUplineAsync(db, buyerId, maxDepth, ct)).Upline;
+
+    /// <summary>
+    /// In one query: the buyer's own member row (null for a shopper from before referrals), then their upline as
+    /// <see cref="UplineAsync"/> gives it.
+    /// </summary>
+    public static async Task<(ReferralBuyer? Buyer, List<ReferralAncestor> Upline)> BuyerWithUplineAsync(
+        ShopDbContext db, string buyerId, int maxDepth, CancellationToken ct)
+    {
+        var rows = await db.Database.SqlQuery<AncestorRow>($"""
+            WITH RECURSIVE up ("UserId", "ReferrerId", "Letter", "FirstPaidOrderNumber", "Depth") AS (
+                SELECT m."UserId", m."ReferrerId", m."Letter", m."FirstPaidOrderNumber", 0 FROM "ReferralMembers" m
+                WHERE m."UserId" = {buyerId}
                 UNION ALL
-                SELECT m."UserId", m."ReferrerId", m."Letter", up."Depth" + 1 FROM "ReferralMembers" m
+                SELECT m."UserId", m."ReferrerId", m."Letter", m."FirstPaidOrderNumber", up."Depth" + 1 FROM "ReferralMembers" m
                 JOIN up ON m."UserId" = up."ReferrerId"
                 WHERE up."Depth" < {maxDepth}
             )
-            SELECT "UserId", "Letter", "Depth" FROM up
-            """).ToListAsync(ct)).OrderBy(a => a.Depth).Select(a => new ReferralAncestor(a.UserId, a.Letter))];
+            SELECT "UserId", "Letter", "FirstPaidOrderNumber", "Depth" FROM up
+            """).ToListAsync(ct);
+        var buyer = rows.Find(r => r.Depth == 0) is { } own ? new ReferralBuyer(own.FirstPaidOrderNumber) : null;
+        return (buyer, [.. rows.Where(r => r.Depth > 0).OrderBy(r => r.Depth).Select(r => new ReferralAncestor(r.UserId, r.Letter))]);
+    }
 
     /// <summary>The letters of everyone below the shopper (referrals, theirs, and so on, at most <paramref name="maxDepth"/> down), one per person.</summary>
     public static Task<List<int>> DownlineLettersAsync(ShopDbContext db, string userId, int maxDepth, CancellationToken ct) =>
@@ -156,6 +168,8 @@ public sealed class ReferralTree(TimeProvider clock, IOptions<ReferralOptions> o
         public string UserId { get; init; } = "";
 
         public int Letter { get; init; }
+
+        public string? FirstPaidOrderNumber { get; init; }
 
         public int Depth { get; init; }
     }
