@@ -2,6 +2,7 @@ using System.Net;
 using Checkout.IntegrationTests.Referrals;
 using Checkout.Web.Data;
 using Checkout.Web.Features.Referrals;
+using Checkout.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,29 @@ public sealed class ReferralTreeTests : IDisposable
     private readonly ShopFactory _shop = new();
 
     public void Dispose() => _shop.Dispose();
+
+    [Fact]
+    public async Task Seed_shoppers_makes_the_load_shoppers_a_referral_tree_whose_letters_rose_and_a_second_run_changes_nothing()
+    {
+        await SeedShoppersCommand.RunAsync(_shop.Services, "7");
+        await SeedShoppersCommand.RunAsync(_shop.Services, "7");
+
+        await using var db = _shop.OpenDatabase();
+        var members = await (from m in db.ReferralMembers
+                             join u in db.Users on m.UserId equals u.Id
+                             join r in db.Users on m.ReferrerId equals r.Id into referrers
+                             from r in referrers.DefaultIfEmpty()
+                             where u.Email!.StartsWith("load")
+                             select new { u.Email, Referrer = r == null ? null : r.Email, m.Letter }).ToListAsync();
+        members.Should().HaveCount(7);
+        string Email(int k) => SeedShoppersCommand.EmailOf(k);
+        members.Should().BeEquivalentTo(Enumerable.Range(1, 7).Select(k => new
+        {
+            Email = Email(k),
+            Referrer = k == 1 ? null : Email(k / 2),
+            Letter = k switch { 1 => 2, 2 or 3 => 1, _ => 0 }, // 4…7 hold A; 2 and 3 have two A each: B; 1 has two B: C
+        }));
+    }
 
     [Fact]
     public async Task A_visitor_from_a_referral_link_registers_under_its_shopper()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Referrals;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,9 @@ namespace Checkout.Web.Operations;
 /// <summary>
 /// <c>dotnet run --project src/Checkout.Web -- seed-shoppers N</c>: prepares a database for a load run.
 /// Creates the shoppers <c>load1@checkout.local</c> … <c>loadN@checkout.local</c> (password <see cref="Password"/>),
-/// each with an address and one card too rich to run dry, and one product with stock that doesn't run out.
+/// each with an address and one card too rich to run dry, and one product with stock that doesn't run out. They form a
+/// referral tree, as a real shop's shoppers do: shopper k was referred by shopper k / 2 (so load1 is the root, and the
+/// letters rise up to D for 16), and a pay run pays referral shares up the tree.
 /// Idempotent: what exists is left as it is, so a second run changes nothing. Never in Production: the
 /// password is in the source.
 /// </summary>
@@ -52,11 +55,13 @@ public static class SeedShoppersCommand
 
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ShopUser>>();
+        var tree = scope.ServiceProvider.GetRequiredService<ReferralTree>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
         var productId = await EnsureProductAsync(db, now);
 
         int created = 0, existing = 0, cardsAdded = 0;
+        var ids = new Dictionary<int, string>();
         for (var k = 1; k <= shoppers; k++)
         {
             var email = EmailOf(k);
@@ -81,12 +86,15 @@ public static class SeedShoppersCommand
                     throw new InvalidOperationException($"Creating {email} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
                 }
 
+                await tree.JoinAsync(db, user.Id, k == 1 ? null : ids.GetValueOrDefault(k / 2), CancellationToken.None);
                 created++;
             }
             else
             {
                 existing++;
             }
+
+            ids[k] = user.Id;
 
             // A shopper left without its card (an interrupted earlier run) gets it now; one that has it keeps it as it is.
             var userId = user.Id;
@@ -108,7 +116,7 @@ public static class SeedShoppersCommand
         }
 
         Console.WriteLine($"seed-shoppers: {created} shopper(s) created, {existing} already there, {cardsAdded} card(s) of {CardBalance} added " +
-            $"(load1…load{shoppers.ToString(CultureInfo.InvariantCulture)}@checkout.local, password {Password}).");
+            $"(load1…load{shoppers.ToString(CultureInfo.InvariantCulture)}@checkout.local, password {Password}), each new one referred by load(k / 2).");
         Console.WriteLine($"seed-shoppers: load product id {productId.ToString(CultureInfo.InvariantCulture)} \"{ProductName}\".");
     }
 
