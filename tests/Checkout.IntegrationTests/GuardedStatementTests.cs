@@ -63,6 +63,7 @@ public sealed class GuardedStatementTests
         using var admin = await OrderFlows.AdminAsync(shop);
         var number = await OrderFlows.PlaceAsync(shopper);
         await OrderFlows.DriveToAsync(shopper, admin, number, OrderStatus.Processing);
+        await shop.WaitForOutboxAsync(); // the order's referral distribution locks its row by an UPDATE too: not the one to race
         var before = await ShopState.ReadAsync(shop);
         shipFirst.Armed = true;
 

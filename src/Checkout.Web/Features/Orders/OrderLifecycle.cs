@@ -88,6 +88,7 @@ public sealed class OrderLifecycle(ShopDbContext db, WriteTransactions writes, T
         status.OriginalValue = to;
         status.IsModified = false;
         await PayBackAsync(order, result.LedgerEntries, ct);
+        await referrals.LockPointsForStepAsync(db, order, from, to, ct); // PostgreSQL: every balance it moves, in one order
         await points.OrderMovedAsync(db, order, from, to, ct);
         await referrals.OrderMovedAsync(db, order, from, to, ct); // its referral shares released or taken back
         if (result.ReleasesCouponId is { } couponId)

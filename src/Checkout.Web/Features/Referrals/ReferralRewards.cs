@@ -47,7 +47,9 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
             await Task.Delay(settings.TestDelay, clock, ct); // tests only: a window to kill the shop mid-distribution
         }
 
-        foreach (var (userId, points) in ShoppersOf(shares))
+        var credits = ShoppersOf(shares);
+        await LockInOrderAsync(db, [order.UserId, .. credits.Select(c => c.UserId)], ct);
+        foreach (var (userId, points) in credits)
         {
             await wallet.EarnReferralAsync(db, userId, orderNumber, points, ct);
             if (handedOver)
@@ -64,6 +66,23 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
         }
 
         await CreditAccountsAsync(db, Sum(shares, ReferralAccount.Pool), Sum(shares, ReferralAccount.Shop), handedOver, ct);
+    }
+
+    /// <summary>
+    /// In the transaction of an order's step, before its points move (<see cref="PointsWallet.OrderMovedAsync"/>): on
+    /// PostgreSQL, a step that moves points locks the buyer's and the shares' shoppers' balances and the accounts first, in
+    /// the one order a distribution locks them too (see <see cref="LockInOrderAsync"/>).
+    /// </summary>
+    public async Task LockPointsForStepAsync(ShopDbContext db, Order order, OrderStatus from, OrderStatus to, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite() || (!Order.HandsOverGoods(from, to) && !Order.IsUndone(to)))
+        {
+            return;
+        }
+
+        var shoppers = await db.ReferralShares.Where(s => s.OrderNumber == order.Number && s.Beneficiary != ReferralAccount.Pool && s.Beneficiary != ReferralAccount.Shop)
+            .Select(s => s.Beneficiary).ToListAsync(ct);
+        await LockInOrderAsync(db, [order.UserId, .. shoppers], ct);
     }
 
     /// <summary>In the transaction of an order's step: handed over, its shares become available; undone, they are taken back.</summary>
@@ -183,6 +202,26 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
             """).AsNoTracking().ToListAsync(ct) is [var order]
             ? order
             : throw new InvalidOperationException($"Order {orderNumber} not found.");
+
+    /// <summary>
+    /// PostgreSQL: locks the shoppers' points balances by user id, then both referral accounts by name, before any of them
+    /// changes. Distributions and order steps each change several shoppers' balances (an ancestor's, the buyer's) and the
+    /// accounts; locked one by one in the order each happens to need them, two of them could each wait for the other.
+    /// SQLite runs one write at a time: nothing can cross there.
+    /// </summary>
+    private static async Task LockInOrderAsync(ShopDbContext db, IEnumerable<string> userIds, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        var ids = userIds.Distinct().ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT 1 FROM "PointsBalances" WHERE "UserId" = ANY({ids}) ORDER BY "UserId" FOR UPDATE;
+            SELECT 1 FROM "ReferralAccounts" ORDER BY "Name" FOR UPDATE
+            """, ct);
+    }
 
     private static long Sum(IEnumerable<ReferralShareLine> shares, string account) => shares.Where(s => s.Beneficiary == account).Sum(s => s.Points);
 
