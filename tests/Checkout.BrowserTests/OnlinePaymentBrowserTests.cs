@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Checkout.Testing;
 using Checkout.Web.Domain;
 using OpenQA.Selenium;
 using Xunit.Abstractions;
@@ -69,6 +70,41 @@ public sealed class OnlinePaymentBrowserTests(ITestOutputHelper output)
         var order = db.Orders.Single(o => o.Number == number);
         (order.Status, order.PaymentMethod).Should().Be((OrderStatus.Pending, PaymentMethods.Online));
         db.LedgerEntries.Where(e => e.OrderId == order.Id).Select(e => e.Kind).Should().Equal("charge");
+    }
+
+    [BrowserFact]
+    public async Task Points_typed_in_go_with_the_online_payment_so_the_gateway_is_asked_for_the_rest()
+    {
+        // As in the pricing test: a delivered order earned 925 990 points; 300 000 of them leave 627 490 ₸ of one iPhone.
+        var port = FreePort();
+        var shop = $"http://localhost:{port}";
+        using var browser = ShopBrowser.Start(output, port: port, settings: new Dictionary<string, string>
+        {
+            ["Loyalty:EarnPercent"] = "50",
+            ["Payments:CloudPayments:BaseUrl"] = $"{shop}/sandbox/cloudpayments/",
+            ["Payments:Sandbox:Enabled"] = "true",
+            ["Payments:Sandbox:NotifyUrl"] = $"{shop}/payments/cloudpayments/",
+        });
+        using (var shopper = await browser.Shop.SignedInAsync())
+        using (var admin = await OrderFlows.AdminAsync(browser.Shop))
+        {
+            var earning = await OrderFlows.PlaceAsync(shopper, SeededCards.DemoKaspiGold, productId: 1, quantity: 2);
+            await OrderFlows.DriveToAsync(shopper, admin, earning, OrderStatus.Delivered);
+        }
+
+        browser.SignIn(Shopper.DemoEmail, Shopper.DemoPassword, "/main");
+        browser.AddToCart(productId: 1, quantity: 1);
+        browser.Open("/payment", "points-online");
+        var points = browser.Find("#points-input");
+        points.Clear();
+        points.SendKeys("300000");
+        browser.Find("#online-button").Click();
+        browser.WaitFor(_ => browser.CurrentPath.StartsWith("/sandbox/cloudpayments/pay/", StringComparison.Ordinal), "the gateway's hosted page");
+
+        browser.Find("[data-amount-tiyn]").GetAttribute("data-amount-tiyn").Should().Be("62749000", "the hosted page asks for what is left after the points");
+        using var db = browser.Shop.OpenDatabase();
+        var order = db.Orders.OrderByDescending(o => o.Id).First();
+        (order.Status, order.PointsTiyn, order.TotalTiyn).Should().Be((OrderStatus.AwaitingPayment, 30_000_000L, 62_749_000L));
     }
 
     private static void Type(ShopBrowser browser, string css, string text)

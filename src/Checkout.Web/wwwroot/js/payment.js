@@ -174,5 +174,20 @@
         });
     }
 
+    // The online forms post as they are (their answer sends the browser on to the gateway): they carry the points
+    // chosen above in a field of their own.
+    document.querySelectorAll("#online-form, .saved-card-form").forEach(function (online) {
+        online.addEventListener("submit", function () {
+            var field = online.querySelector("input[name=points]");
+            if (!field) {
+                field = document.createElement("input");
+                field.type = "hidden";
+                field.name = "points";
+                online.appendChild(field);
+            }
+            field.value = String(pointsChosen());
+        });
+    });
+
     refresh();
 }());
