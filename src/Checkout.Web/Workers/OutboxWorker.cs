@@ -87,19 +87,27 @@ public sealed partial class OutboxWorker(
                 .SetProperty(m => m.LockToken, (Guid?)null)
                 .SetProperty(m => m.LastError, m => (m.LastError ?? "").Substring(0, MaxErrorLength - WorkerStopped.Length) + WorkerStopped), ct);
 
-        var due = db.OutboxMessages
+        // The due ids first, then the claim and the read back by them (primary key lookups): read back by its token, the
+        // claim scanned the whole table, processed rows and all, a cost that grew with every order the shop ever took.
+        var due = await db.OutboxMessages
             .Where(m => m.ProcessedUtc == null && m.DeadLetteredUtc == null && m.NextAttemptUtc <= now
                 && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
-            .Take(batchSize);
+            .Take(batchSize)
+            .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
         var claimed = await db.OutboxMessages
             .Where(m => due.Contains(m.Id) && m.ProcessedUtc == null && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LockToken, claim)
                 .SetProperty(m => m.LockedUntilUtc, leasedUntil)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        return claimed == 0 ? [] : await db.OutboxMessages.AsNoTracking().Where(m => m.LockToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
+        return claimed == 0 ? [] : await db.OutboxMessages.AsNoTracking().Where(m => due.Contains(m.Id) && m.LockToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
     }
 
     /// <summary>
