@@ -91,6 +91,7 @@ public static class SeedShoppersCommand
             }
             else
             {
+                await tree.EnsureMemberAsync(db, user.Id, CancellationToken.None); // one from before referrals can still refer the new ones
                 existing++;
             }
 
