@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Checkout.Testing.Payments;
 using Checkout.Web.Domain;
@@ -44,6 +45,7 @@ public sealed class SavedCardTests : IDisposable
         paid.Status.Should().Be(HttpStatusCode.OK, paid.Json);
         paid.State.Should().Be("success");
         paid.TotalPaid.Should().Be(OrderFlows.CheapTotal.WholeTenge);
+        paid.Json.Should().NotContain("new_balance", "the gateway charged the card: the shop holds no balance of it");
         (await Shopper.ReadAnswerAsync(replay)).OrderNumber.Should().Be(paid.OrderNumber, "the replay is answered as the first, nothing more is charged");
         var number = paid.OrderNumber!;
         (await OrderFlows.StatusAsync(Shop, number)).Should().Be(OrderStatus.Pending);
@@ -118,8 +120,10 @@ public sealed class SavedCardTests : IDisposable
         declined.Message.Should().Be("Банк сақталған картадан төлемді қабылдамады. Ештеңе есептен шығарылмады — басқа картаны немесе тәсілді таңдаңыз.");
         (await StockAsync(OrderFlows.CheapProduct)).Should().Be(stockBefore, "the cancelled order gave its unit back");
         await AssertLastOrderCancelledWithoutMoneyAsync();
+        (await CartUnitsAsync(OrderFlows.CheapProduct)).Should().Be(1, "the declined order's goods are back in the cart, to pay another way");
+        var page = await shopper.GetPageAsync("/payment");
+        page.QuerySelector(".saved-card-form").Should().NotBeNull("the payment page shows the cart again, not an empty one");
 
-        (await shopper.AddToCartAsync(OrderFlows.CheapProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         int savedId;
         await using (var db = Shop.OpenDatabase())
         {
@@ -132,8 +136,44 @@ public sealed class SavedCardTests : IDisposable
         down.Message.Should().Be("Онлайн төлем қазір қолжетімсіз. Ештеңе есептен шығарылмады, себет сақталды — кейінірек қайталаңыз немесе басқа тәсілді таңдаңыз.");
         (await StockAsync(OrderFlows.CheapProduct)).Should().Be(stockBefore);
         await AssertLastOrderCancelledWithoutMoneyAsync();
+        (await CartUnitsAsync(OrderFlows.CheapProduct)).Should().Be(1, "the message says the cart was kept, and it was");
         _sandbox.Outage.Down = false;
         await Ledger.AssertReplaysAsync(Shop);
+    }
+
+    [Fact]
+    public async Task Without_JavaScript_a_saved_card_pays_to_a_page_with_no_shop_balance_and_a_decline_shows_the_cart_again_with_why()
+    {
+        using var shopper = await OrderFlows.ShopperWithCartAsync(Shop, OrderFlows.CheapProduct, quantity: 1);
+        var savedId = await PayAndSaveCardAsync(shopper);
+        int forgotten;
+        await using (var db = Shop.OpenDatabase())
+        {
+            var mine = await db.SavedCards.SingleAsync();
+            var card = new SavedCard { UserId = mine.UserId, Token = "tk_the_gateway_never_issued", CardType = "Visa", LastFour = "0002", CreatedUtc = mine.CreatedUtc };
+            db.SavedCards.Add(card);
+            await db.SaveChangesAsync();
+            forgotten = card.Id;
+        }
+
+        (await shopper.AddToCartAsync(OrderFlows.CheapProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        using (var declined = await shopper.PostFormAsync("/process_payment",
+            new Dictionary<string, string> { ["payment_method"] = "online", ["saved_card_id"] = forgotten.ToString(CultureInfo.InvariantCulture) }))
+        {
+            declined.StatusCode.Should().Be(HttpStatusCode.PaymentRequired);
+            var page = await Shopper.ParseAsync(declined);
+            page.QuerySelector("#payment-error")!.TextContent.Should().StartWith("Банк сақталған картадан төлемді қабылдамады.");
+            page.QuerySelector($".saved-card-form[data-saved-card-id='{savedId}']").Should().NotBeNull("the payment page again, for the cart that is back");
+        }
+
+        using var paid = await shopper.PostFormAsync("/process_payment",
+            new Dictionary<string, string> { ["payment_method"] = "online", ["saved_card_id"] = savedId.ToString(CultureInfo.InvariantCulture) });
+        paid.StatusCode.Should().Be(HttpStatusCode.OK);
+        var receipt = await Shopper.ParseAsync(paid);
+        var success = receipt.QuerySelector("#payment-success")!;
+        success.TextContent.Should().Contain(Money.FromTenge(OrderFlows.CheapTotal.WholeTenge).ToString())
+            .And.NotContain("Картадағы жаңа қалдық", "the gateway charged the card: the shop holds no balance of it to show");
+        (await CartUnitsAsync(OrderFlows.CheapProduct)).Should().Be(0);
     }
 
     [Fact]
@@ -226,6 +266,12 @@ public sealed class SavedCardTests : IDisposable
         var last = await db.Orders.OrderByDescending(o => o.Id).Select(o => new { o.Number, o.Status }).FirstAsync();
         last.Status.Should().Be(OrderStatus.Cancelled);
         (await OnlineCheckout.LedgerAsync(Shop, last.Number)).Should().BeEmpty();
+    }
+
+    private async Task<int> CartUnitsAsync(int productId)
+    {
+        await using var db = Shop.OpenDatabase();
+        return await db.CartLines.Where(l => l.ProductId == productId).SumAsync(l => l.Quantity);
     }
 
     private async Task<int> StockAsync(int productId)

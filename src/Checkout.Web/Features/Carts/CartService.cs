@@ -172,6 +172,33 @@ public sealed class CartService(
     }
 
     /// <summary>
+    /// Puts a cancelled order's goods and coupon back into its shopper's cart, as far as the line limits and the stock
+    /// allow (a line that no longer fits stays out): a declined one-click payment leaves the shopper where they were.
+    /// </summary>
+    public async Task RefillFromOrderAsync(string userId, string orderNumber, CancellationToken ct = default)
+    {
+        var order = await db.Orders
+            .Where(o => o.Number == orderNumber && o.UserId == userId && o.Status == OrderStatus.Cancelled)
+            .Select(o => new { o.CouponId, Lines = o.Lines.Select(l => new { l.ProductId, l.Quantity }).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (order is null)
+        {
+            return;
+        }
+
+        var owner = CartOwner.Shopper(userId);
+        foreach (var line in order.Lines.GroupBy(l => l.ProductId, l => l.Quantity))
+        {
+            await AddAsync(owner, line.Key, line.Sum(), ct);
+        }
+
+        if (order.CouponId is { } couponId)
+        {
+            await SetCouponAsync(owner, couponId, ct);
+        }
+    }
+
+    /// <summary>
     /// Moves the guest cart's lines into the shopper's cart: quantities add up, capped at the line limit and at what the stock
     /// can still hold for the shopper (a line nothing is left of stays out). The guest cart is gone afterwards.
     /// </summary>

@@ -125,7 +125,8 @@ public sealed class PaymentController(
                     result.TotalPaid.WholeTenge, result.OrderNumber!, discount, pointsUsed);
                 return Request.HasFormContentType ? View("Placed", placed) : new JsonResult(placed, ShopJson.Options);
             default:
-                var paid = new PaymentSucceeded("success", text["PaymentSucceeded"], result.NewBalance.WholeTenge,
+                var paid = new PaymentSucceeded("success", text["PaymentSucceeded"],
+                    result.PaymentMethod == PaymentMethods.Online ? null : result.NewBalance.WholeTenge,
                     result.TotalPaid.WholeTenge, result.OrderNumber!, discount, pointsUsed);
                 return Request.HasFormContentType ? View("Paid", paid) : new JsonResult(paid, ShopJson.Options);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Checkout.Web.Domain;
 using Checkout.Web.Features.Coupons;
 using Checkout.Web.Features.Payments;
@@ -19,9 +20,11 @@ public sealed record PaymentPage(PricedOrder Priced, IReadOnlyList<CardOption> C
 
 /// <summary>
 /// The success body of <c>POST /process_payment</c>; amounts in whole tenge: seed 000's fields, then the coupon's
-/// <c>discount</c> and the <c>points_used</c>.
+/// <c>discount</c> and the <c>points_used</c>. A saved card charged at the gateway leaves no balance in the shop: no
+/// <c>new_balance</c> then.
 /// </summary>
-public sealed record PaymentSucceeded(string Status, string Message, long NewBalance, long TotalPaid, string OrderNumber, long Discount, long PointsUsed);
+public sealed record PaymentSucceeded(string Status, string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? NewBalance, long TotalPaid, string OrderNumber, long Discount, long PointsUsed);
 
 /// <summary>The success body of an order that costs nothing: placed free, no card touched, <c>total_paid</c> 0.</summary>
 public sealed record FreeOrderPlaced(string Status, string Message, string PaymentMethod, long TotalPaid, string OrderNumber, long Discount, long PointsUsed);

@@ -1,5 +1,6 @@
 using Checkout.Web.Data;
 using Checkout.Web.Domain;
+using Checkout.Web.Features.Carts;
 using Checkout.Web.Features.Checkout;
 using Checkout.Web.Features.Orders;
 using Checkout.Web.Features.Payments.Gateway;
@@ -12,11 +13,11 @@ namespace Checkout.Web.Features.Payments;
 /// held, as for the hosted page, so the gateway's Check finds it), the gateway charges the card's token (<c>X-Request-ID</c>
 /// = the order's own key: a retry charges once), and the charge is settled like any confirmed online payment
 /// (<see cref="PaymentSettlement"/>: the ledger's charge under the gateway's transaction, points, <c>order.paid</c>, the
-/// paid attempt — once). Declined, refused or unanswered, the order is cancelled at once, which gives back all it held;
-/// a payment the gateway took after all is then given back by the settlement, as for any order cancelled before it was paid.
+/// paid attempt — once). Declined, refused or unanswered, the order is cancelled at once, which gives back all it held, and
+/// its goods go back into the cart; a payment the gateway took after all is then given back by the settlement, as for any order cancelled before it was paid.
 /// </summary>
 public sealed class OneClickPayment(
-    ShopDbContext db, CheckoutService checkout, IPaymentGateway gateway, PaymentSettlement settlement, OrderLifecycle lifecycle)
+    ShopDbContext db, CheckoutService checkout, CartService carts, IPaymentGateway gateway, PaymentSettlement settlement, OrderLifecycle lifecycle)
 {
     private static readonly Actor TheShop = new(Actors.System, null, null);
 
@@ -57,6 +58,11 @@ public sealed class OneClickPayment(
         if (!cancelled.Succeeded && await db.Orders.AnyAsync(o => o.Number == number && o.Status == OrderStatus.Pending, ct))
         {
             return placed; // the gateway's Pay notification settled it meanwhile: it is paid
+        }
+
+        if (cancelled.Succeeded)
+        {
+            await carts.RefillFromOrderAsync(userId, number, ct);
         }
 
         return CheckoutResult.Fail(charged.Failure is GatewayFailure.Unavailable or GatewayFailure.InvalidAnswer or GatewayFailure.NotConfigured

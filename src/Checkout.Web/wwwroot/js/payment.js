@@ -74,7 +74,7 @@
         orderLink.href = receipt;
         var cash = body.payment_method === "cash_on_delivery";
         document.getElementById("success-paid-row").hidden = cash;
-        document.getElementById("success-balance-row").hidden = cash || body.payment_method === "free";
+        document.getElementById("success-balance-row").hidden = cash || typeof body.new_balance !== "number";
         document.getElementById("success-due-row").hidden = !cash;
         if (cash) {
             document.getElementById("success-due").textContent = tenge(body.total_due);
