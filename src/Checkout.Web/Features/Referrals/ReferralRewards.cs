@@ -18,8 +18,8 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
     /// <summary>
     /// The <c>order.paid</c> handler's work: distributes the order's reward unless it already has a distribution. It runs
     /// for every paid order, in the outbox's write, so it keeps to a few statements: the order read under its lock, the
-    /// distribution, the buyer with their upline in one query, the shares, the two accounts at once — plus, for each
-    /// shopper paid, their points, and, once per buyer, the signup gift.
+    /// distribution, the buyer with their upline in one query, the shares, the shoppers' points, the two accounts — plus,
+    /// once per buyer, the signup gift.
     /// </summary>
     public async Task DistributeAsync(ShopDbContext db, string orderNumber, CancellationToken ct)
     {
@@ -48,10 +48,10 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
 
         var credits = ShoppersOf(shares);
         await LockInOrderAsync(db, [order.UserId, .. credits.Select(c => c.UserId)], ct);
-        foreach (var (userId, points) in credits)
+        await wallet.EarnReferralAsync(db, orderNumber, credits, ct);
+        if (handedOver)
         {
-            await wallet.EarnReferralAsync(db, userId, orderNumber, points, ct);
-            if (handedOver)
+            foreach (var (userId, points) in credits)
             {
                 await wallet.ReleaseReferralAsync(db, userId, orderNumber, points, ct);
             }
