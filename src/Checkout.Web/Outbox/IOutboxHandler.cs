@@ -22,3 +22,14 @@ public interface IOutboxHandler
 
     Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct);
 }
+
+/// <summary>
+/// A writing handler that can also take the messages of one delivery batch together, in a few statements for all of
+/// them instead of a few per message: the outbox's write is one every checkout on SQLite waits behind. The result must be
+/// what handling them one by one, in id order, gives. When the batch fails, the worker rolls it back and hands the
+/// messages to <see cref="IOutboxHandler.HandleAsync"/> one by one, so one bad message fails alone.
+/// </summary>
+public interface IOutboxBatchHandler : IOutboxHandler
+{
+    Task HandleBatchAsync(IReadOnlyList<OutboxMessage> messages, ShopDbContext db, CancellationToken ct);
+}

@@ -175,12 +175,19 @@ public sealed partial class OutboxWorker(
         var marked = 0;
         await using (var transaction = await writes.BeginAsync(db, ct))
         {
+            var together = await DeliverTogetherAsync(db, transaction, batch.Where(m => !failed.ContainsKey(m.Id)), ct);
+            delivered.AddRange(together);
             foreach (var message in batch)
             {
                 _handlers.TryGetValue(message.Handler, out var handler);
                 if (handler is { WritesDatabase: false } && !failed.ContainsKey(message.Id))
                 {
                     delivered.Add(message.Id); // handled above, outside the transaction: only its mark is left to write
+                    continue;
+                }
+
+                if (together.Contains(message.Id))
+                {
                     continue;
                 }
 
@@ -266,6 +273,43 @@ public sealed partial class OutboxWorker(
         }
     }
 
+    /// <summary>
+    /// The messages of each handler that takes a batch together (<see cref="IOutboxBatchHandler"/>), in one savepoint per
+    /// handler; returns the ids delivered so. A handler's batch that fails is rolled back and left to be delivered one
+    /// by one, where each message's failure is its own.
+    /// </summary>
+    private async Task<HashSet<long>> DeliverTogetherAsync(ShopDbContext db, WriteTransaction transaction,
+        IEnumerable<OutboxMessage> batch, CancellationToken ct)
+    {
+        const string Together = "together";
+        var delivered = new HashSet<long>();
+        foreach (var messages in batch.GroupBy(m => m.Handler).Where(g => g.Count() > 1))
+        {
+            if (!_handlers.TryGetValue(messages.Key, out var found) || found is not IOutboxBatchHandler handler)
+            {
+                continue;
+            }
+
+            db.ChangeTracker.Clear();
+            await transaction.CreateSavepointAsync(Together, ct);
+            try
+            {
+                await handler.HandleBatchAsync([.. messages], db, ct);
+                delivered.UnionWith(messages.Select(m => m.Id));
+            }
+            catch (Exception failure) when (!ct.IsCancellationRequested)
+            {
+                db.ChangeTracker.Clear();
+                await transaction.RollbackToSavepointAsync(Together, ct);
+                LogTogetherFailed(log, failure, messages.Count(), messages.Key);
+            }
+
+            await transaction.ReleaseSavepointAsync(Together, ct);
+        }
+
+        return delivered;
+    }
+
     /// <summary>Records a failed attempt (inside the batch's transaction): when to try again, or a dead letter.</summary>
     private async Task<(bool Dead, string Error)> RecordFailureAsync(ShopDbContext db, OutboxMessage message, Guid claim, Exception failure, CancellationToken ct)
     {
@@ -301,6 +345,9 @@ public sealed partial class OutboxWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: another worker took {Lost} of a batch of {Count} messages after this worker's lease ran out; the batch was rolled back and the rest let go, to be tried again")]
     private static partial void LogLeaseLost(ILogger logger, int lost, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: a batch of {Count} {Handler} messages failed together; delivering them one by one")]
+    private static partial void LogTogetherFailed(ILogger logger, Exception failure, int count, string handler);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox poll failed; trying again at the next tick")]
     private static partial void LogPollFailed(ILogger logger, Exception failure);

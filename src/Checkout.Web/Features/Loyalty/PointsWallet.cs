@@ -83,11 +83,11 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
 
     /// <summary>A referral reward (or signup gift) of order <paramref name="orderNumber"/> for <paramref name="userId"/>: pending.</summary>
     public Task EarnReferralAsync(ShopDbContext db, string userId, string orderNumber, long points, CancellationToken ct) =>
-        AddPendingAsync(db, orderNumber, PointsEntryKinds.ReferralEarned, [(userId, points)], ct);
+        AddPendingAsync(db, PointsEntryKinds.ReferralEarned, [new(userId, orderNumber, points)], ct);
 
-    /// <summary>The referral rewards of order <paramref name="orderNumber"/> for several shoppers (each once): pending.</summary>
-    public Task EarnReferralAsync(ShopDbContext db, string orderNumber, IReadOnlyList<(string UserId, long Points)> credits, CancellationToken ct) =>
-        AddPendingAsync(db, orderNumber, PointsEntryKinds.ReferralEarned, credits, ct);
+    /// <summary>Referral rewards of one or several orders, each a shopper's of an order (one per pair): pending.</summary>
+    public Task EarnReferralAsync(ShopDbContext db, IReadOnlyList<PointsCredit> credits, CancellationToken ct) =>
+        AddPendingAsync(db, PointsEntryKinds.ReferralEarned, credits, ct);
 
     /// <summary>The order was handed over: the shopper's referral points of it become available, what is owed paid off first.</summary>
     public Task ReleaseReferralAsync(ShopDbContext db, string userId, string orderNumber, long points, CancellationToken ct) =>
@@ -118,34 +118,33 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
             return 0;
         }
 
-        await AddPendingAsync(db, order.Number, PointsEntryKinds.Earned, [(order.UserId, points)], ct);
+        await AddPendingAsync(db, PointsEntryKinds.Earned, [new(order.UserId, order.Number, points)], ct);
         return points;
     }
 
-    /// <summary>Adds pending points to the shopper's balance, making the row with the first.</summary>
     /// <summary>
-    /// Points of order <paramref name="orderNumber"/> made pending for each shopper (each once) in two statements: their
-    /// balances (a row made with the first), then their entries. A distribution does this in the outbox's write, which on
-    /// SQLite every checkout waits behind: two statements per shopper were a third of its time.
+    /// Points made pending, each credit a shopper's of an order, in two statements: the shoppers' balances (a row made with
+    /// the first; a shopper of several credits once, by their sum), then one entry per credit. Distributions do this in the
+    /// outbox's write, which on SQLite every checkout waits behind: two statements per shopper were a third of its time.
     /// </summary>
-    private async Task AddPendingAsync(ShopDbContext db, string orderNumber, string kind, IReadOnlyList<(string UserId, long Points)> credits,
-        CancellationToken ct)
+    private async Task AddPendingAsync(ShopDbContext db, string kind, IReadOnlyList<PointsCredit> credits, CancellationToken ct)
     {
         if (credits.Count == 0)
         {
             return;
         }
 
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        // Placeholders only, every value a parameter: each shopper's two, after the order, the kind and the time in the entries.
-        object[] shoppers = [.. credits.SelectMany(c => new object[] { c.UserId, c.Points })];
+        // Placeholders only, every value a parameter. In user id order: PostgreSQL locks the balances in the order it
+        // updates them, and every writer of several balances takes them in that order.
+        object[] shoppers = [.. credits.GroupBy(c => c.UserId).OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => new object[] { g.Key, g.Sum(c => c.Points) })];
         var balances = """INSERT INTO "PointsBalances" ("UserId", "Available", "Pending", "Owed") VALUES """
-            + string.Join(", ", credits.Select((_, i) => $"({{{2 * i}}}, 0, {{{2 * i + 1}}}, 0)"))
+            + string.Join(", ", Enumerable.Range(0, shoppers.Length / 2).Select(i => $"({{{2 * i}}}, 0, {{{2 * i + 1}}}, 0)"))
             + """ ON CONFLICT ("UserId") DO UPDATE SET "Pending" = "PointsBalances"."Pending" + excluded."Pending" """;
         await db.Database.ExecuteSqlRawAsync(balances, shoppers, ct);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         var entries = """INSERT INTO "PointsEntries" ("UserId", "OrderNumber", "Kind", "Points", "Available", "Pending", "Owed", "CreatedUtc") VALUES """
-            + string.Join(", ", credits.Select((_, i) => $"({{{3 + 2 * i}}}, {{0}}, {{1}}, {{{4 + 2 * i}}}, 0, {{{4 + 2 * i}}}, 0, {{2}})"));
-        await db.Database.ExecuteSqlRawAsync(entries, [orderNumber, kind, nowUtc, .. shoppers], ct);
+            + string.Join(", ", credits.Select((_, i) => $"({{{2 + 3 * i}}}, {{{3 + 3 * i}}}, {{1}}, {{{4 + 3 * i}}}, 0, {{{4 + 3 * i}}}, 0, {{0}})"));
+        await db.Database.ExecuteSqlRawAsync(entries, [nowUtc, kind, .. credits.SelectMany(c => new object[] { c.UserId, c.OrderNumber, c.Points })], ct);
     }
 
     /// <summary>Makes <paramref name="points"/> available (taking <paramref name="fromPending"/> off pending), paying off what is owed first.</summary>
@@ -223,3 +222,6 @@ public sealed class PointsWallet(TimeProvider clock, IOptions<LoyaltyOptions> op
         public long Owed { get; init; }
     }
 }
+
+/// <summary>Points for a shopper of an order.</summary>
+public sealed record PointsCredit(string UserId, string OrderNumber, long Points);

@@ -4,8 +4,8 @@ using Checkout.Web.Outbox;
 
 namespace Checkout.Web.Features.Referrals;
 
-/// <summary>Distributes a paid order's referral reward in the outbox worker, in the delivery's transaction (see <see cref="ReferralRewards"/>).</summary>
-public sealed class ReferralHandler(ReferralRewards rewards) : IOutboxHandler
+/// <summary>Distributes paid orders' referral rewards in the outbox worker, in the delivery's transaction (see <see cref="ReferralRewards"/>): one order, or a batch's together.</summary>
+public sealed class ReferralHandler(ReferralRewards rewards) : IOutboxBatchHandler
 {
     public const string HandlerName = "referral";
 
@@ -17,4 +17,7 @@ public sealed class ReferralHandler(ReferralRewards rewards) : IOutboxHandler
 
     public Task HandleAsync(OutboxMessage message, ShopDbContext db, CancellationToken ct) =>
         rewards.DistributeAsync(db, OutboxEvents.Read<OrderPaidEvent>(message).OrderNumber, ct);
+
+    public Task HandleBatchAsync(IReadOnlyList<OutboxMessage> messages, ShopDbContext db, CancellationToken ct) =>
+        rewards.DistributeManyAsync(db, [.. messages.Select(m => OutboxEvents.Read<OrderPaidEvent>(m).OrderNumber)], ct);
 }

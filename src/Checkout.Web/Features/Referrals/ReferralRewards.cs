@@ -21,10 +21,47 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
     /// distribution, the buyer with their upline in one query, the shares, the shoppers' points, the two accounts — plus,
     /// once per buyer, the signup gift.
     /// </summary>
-    public async Task DistributeAsync(ShopDbContext db, string orderNumber, CancellationToken ct)
+    public async Task DistributeAsync(ShopDbContext db, string orderNumber, CancellationToken ct) =>
+        await DistributeLockedAsync(db, (await LockOrdersAsync(db, [orderNumber], ct)).Single(), ct);
+
+    /// <summary>
+    /// <see cref="DistributeAsync"/> for the outbox's batch of paid orders, in as many statements as one order takes: each
+    /// step (the orders under their locks, the uplines, the distributions, the shares, the points, the accounts) for all
+    /// the orders at once. That covers the common order — paid, not yet handed over, its buyer's signup gift settled by
+    /// an earlier one; the rest (a gift to give, handed over or undone before their turn) go one by one after them. The
+    /// batch's orders only add pending points, which no one-by-one step reads, so the result is what one by one gives.
+    /// </summary>
+    public async Task DistributeManyAsync(ShopDbContext db, IReadOnlyCollection<string> orderNumbers, CancellationToken ct)
     {
         var settings = options.Value;
-        var order = await LockOrderAsync(db, orderNumber, ct);
+        var orders = await LockOrdersAsync(db, orderNumbers, ct);
+        var plain = orders.Where(o => !Order.IsUndone(o.Status) && !IsHandedOver(o.Status)).ToList();
+        var positions = await ReferralTree.BuyersWithUplinesAsync(db, [.. plain.Select(o => o.UserId).Distinct()], settings.MaxDepth, ct);
+        var together = plain.Where(o => positions.TryGetValue(o.UserId, out var p) && p.Buyer is { FirstPaidOrderNumber: not null }).ToList();
+        var fresh = await InsertPendingDistributionsAsync(db, together, settings.RewardPercent, ct);
+        var shares = together.Where(o => fresh.Contains(o.Number))
+            .SelectMany(o => ReferralSplit.Split(EarnedPoints.Of(o, settings.RewardPercent), positions[o.UserId].Upline, settings).Select(s => (OrderNumber: o.Number, Line: s)))
+            .ToList();
+        await InsertSharesAsync(db, shares, ct);
+        if (settings.TestDelay > TimeSpan.Zero && shares.Count > 0)
+        {
+            await Task.Delay(settings.TestDelay, clock, ct); // tests only: a window to kill the shop mid-distribution
+        }
+
+        var credits = shares.Where(s => !s.Line.ToAccount).GroupBy(s => (s.OrderNumber, s.Line.Beneficiary))
+            .Select(g => new PointsCredit(g.Key.Beneficiary, g.Key.OrderNumber, g.Sum(s => s.Line.Points))).ToList();
+        await LockInOrderAsync(db, [.. together.Select(o => o.UserId), .. credits.Select(c => c.UserId)], ct);
+        await wallet.EarnReferralAsync(db, credits, ct);
+        await CreditAccountsAsync(db, Sum(shares.Select(s => s.Line), ReferralAccount.Pool), Sum(shares.Select(s => s.Line), ReferralAccount.Shop), available: false, ct);
+        foreach (var order in orders.Except(together))
+        {
+            await DistributeLockedAsync(db, order, ct);
+        }
+    }
+
+    private async Task DistributeLockedAsync(ShopDbContext db, Order order, CancellationToken ct)
+    {
+        var settings = options.Value;
         if (Order.IsUndone(order.Status))
         {
             await InsertDistributionAsync(db, order, 0, ReferralDistribution.Void, ct); // undone before it ran: never pays
@@ -40,7 +77,7 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
 
         var (buyer, upline) = await ReferralTree.BuyerWithUplineAsync(db, order.UserId, settings.MaxDepth, ct);
         var shares = ReferralSplit.Split(reward, upline, settings);
-        await InsertSharesAsync(db, orderNumber, shares, ct);
+        await InsertSharesAsync(db, [.. shares.Select(s => (order.Number, s))], ct);
         if (settings.TestDelay > TimeSpan.Zero)
         {
             await Task.Delay(settings.TestDelay, clock, ct); // tests only: a window to kill the shop mid-distribution
@@ -48,12 +85,12 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
 
         var credits = ShoppersOf(shares);
         await LockInOrderAsync(db, [order.UserId, .. credits.Select(c => c.UserId)], ct);
-        await wallet.EarnReferralAsync(db, orderNumber, credits, ct);
+        await wallet.EarnReferralAsync(db, [.. credits.Select(c => new PointsCredit(c.UserId, order.Number, c.Points))], ct);
         if (handedOver)
         {
             foreach (var (userId, points) in credits)
             {
-                await wallet.ReleaseReferralAsync(db, userId, orderNumber, points, ct);
+                await wallet.ReleaseReferralAsync(db, userId, order.Number, points, ct);
             }
         }
 
@@ -194,13 +231,17 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
     private static List<(string UserId, long Points)> ShoppersOf(IEnumerable<ReferralShareLine> shares) =>
         [.. shares.Where(s => !s.ToAccount).GroupBy(s => s.Beneficiary).Select(g => (g.Key, g.Sum(s => s.Points))).OrderBy(s => s.Key, StringComparer.Ordinal)];
 
-    /// <summary>The order, read under its row lock (a no-op update): the order's steps wait for this transaction.</summary>
-    private static async Task<Order> LockOrderAsync(ShopDbContext db, string orderNumber, CancellationToken ct) =>
-        await db.Orders.FromSql($"""
-            UPDATE "Orders" SET "Status" = "Status" WHERE "Number" = {orderNumber} RETURNING *
-            """).AsNoTracking().ToListAsync(ct) is [var order]
-            ? order
-            : throw new InvalidOperationException($"Order {orderNumber} not found.");
+    /// <summary>The orders, read under their row locks (a no-op update): the orders' steps wait for this transaction.</summary>
+    private static async Task<List<Order>> LockOrdersAsync(ShopDbContext db, IReadOnlyCollection<string> orderNumbers, CancellationToken ct)
+    {
+        var numbers = orderNumbers.Distinct().ToList();
+        var sql = """UPDATE "Orders" SET "Status" = "Status" WHERE "Number" IN ("""
+            + string.Join(", ", numbers.Select((_, i) => $"{{{i}}}")) + ") RETURNING *"; // placeholders only: every value a parameter
+        var orders = await db.Orders.FromSqlRaw(sql, [.. numbers]).AsNoTracking().ToListAsync(ct);
+        return orders.Count == numbers.Count
+            ? [.. orders.OrderBy(o => numbers.IndexOf(o.Number))]
+            : throw new InvalidOperationException($"Order {numbers.Except(orders.Select(o => o.Number)).First()} not found.");
+    }
 
     /// <summary>
     /// PostgreSQL: locks the shoppers' points balances by user id, then both referral accounts by name, before any of them
@@ -223,10 +264,10 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
     }
 
     /// <summary>
-    /// The distribution's shares in one statement (one row per slot and beneficiary). Tracked and saved by the context,
-    /// the dozen rows cost a millisecond of CPU per order in the outbox's write — more than all the rest of it.
+    /// Distributions' shares in one statement (one row per order, slot and beneficiary). Tracked and saved by the context,
+    /// an order's dozen rows cost a millisecond of CPU in the outbox's write — more than all the rest of it.
     /// </summary>
-    private static async Task InsertSharesAsync(ShopDbContext db, string orderNumber, IReadOnlyList<ReferralShareLine> shares, CancellationToken ct)
+    private static async Task InsertSharesAsync(ShopDbContext db, IReadOnlyList<(string OrderNumber, ReferralShareLine Line)> shares, CancellationToken ct)
     {
         if (shares.Count == 0)
         {
@@ -234,7 +275,7 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
         }
 
         var rows = string.Join(", ", shares.Select((_, i) => $"({{{4 * i}}}, {{{4 * i + 1}}}, {{{4 * i + 2}}}, {{{4 * i + 3}}})"));
-        var values = shares.SelectMany(s => new object[] { orderNumber, s.Slot, s.Beneficiary, s.Points }).ToArray();
+        var values = shares.SelectMany(s => new object[] { s.OrderNumber, s.Line.Slot, s.Line.Beneficiary, s.Line.Points }).ToArray();
         var sql = """INSERT INTO "ReferralShares" ("OrderNumber", "Slot", "Beneficiary", "Points") VALUES """ + rows; // placeholders only: every value a parameter
         await db.Database.ExecuteSqlRawAsync(sql, values, ct);
     }
@@ -271,6 +312,22 @@ public sealed class ReferralRewards(PointsWallet wallet, ReferralTree tree, Time
             VALUES ({order.Number}, {order.UserId}, {reward}, 0, {status}, {nowUtc}, {settledUtc})
             ON CONFLICT ("OrderNumber") DO NOTHING
             """, ct) == 1;
+    }
+
+    /// <summary>The pending distributions of several orders in one statement; returns the orders that had none before (the rest write nothing more).</summary>
+    private async Task<HashSet<string>> InsertPendingDistributionsAsync(ShopDbContext db, IReadOnlyList<Order> orders, int rewardPercent, CancellationToken ct)
+    {
+        if (orders.Count == 0)
+        {
+            return [];
+        }
+
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var rows = string.Join(", ", orders.Select((_, i) => $"({{{3 * i + 2}}}, {{{3 * i + 3}}}, {{{3 * i + 4}}}, 0, {{1}}, {{0}}, NULL)"));
+        var sql = """INSERT INTO "ReferralDistributions" ("OrderNumber", "BuyerId", "Reward", "Gift", "Status", "CreatedUtc", "SettledUtc") VALUES """
+            + rows + """ ON CONFLICT ("OrderNumber") DO NOTHING RETURNING "OrderNumber" AS "Value" """; // placeholders only: every value a parameter
+        object[] values = [nowUtc, ReferralDistribution.Pending, .. orders.SelectMany(o => new object[] { o.Number, o.UserId, EarnedPoints.Of(o, rewardPercent) })];
+        return [.. await db.Database.SqlQueryRaw<string>(sql, values).ToListAsync(ct)];
     }
 
     /// <summary>Credits (paying off what is owed first) or debits (as far as available, the rest owed) the account's available points.</summary>

@@ -115,21 +115,38 @@ public sealed class ReferralTree(TimeProvider clock, IOptions<ReferralOptions> o
     /// <see cref="UplineAsync"/> gives it.
     /// </summary>
     public static async Task<(ReferralBuyer? Buyer, List<ReferralAncestor> Upline)> BuyerWithUplineAsync(
-        ShopDbContext db, string buyerId, int maxDepth, CancellationToken ct)
+        ShopDbContext db, string buyerId, int maxDepth, CancellationToken ct) =>
+        (await BuyersWithUplinesAsync(db, [buyerId], maxDepth, ct)).TryGetValue(buyerId, out var found) ? found : (null, []);
+
+    /// <summary>
+    /// <see cref="BuyerWithUplineAsync"/> for several buyers in one query (the outbox's batch of paid orders); a buyer
+    /// without a member row is left out.
+    /// </summary>
+    public static async Task<Dictionary<string, (ReferralBuyer? Buyer, List<ReferralAncestor> Upline)>> BuyersWithUplinesAsync(
+        ShopDbContext db, IReadOnlyCollection<string> buyerIds, int maxDepth, CancellationToken ct)
     {
-        var rows = await db.Database.SqlQuery<AncestorRow>($"""
-            WITH RECURSIVE up ("UserId", "ReferrerId", "Letter", "FirstPaidOrderNumber", "Depth") AS (
-                SELECT m."UserId", m."ReferrerId", m."Letter", m."FirstPaidOrderNumber", 0 FROM "ReferralMembers" m
-                WHERE m."UserId" = {buyerId}
+        if (buyerIds.Count == 0)
+        {
+            return [];
+        }
+
+        // Placeholders only, every value a parameter: the depth first, then the buyers.
+        var buyers = string.Join(", ", buyerIds.Select((_, i) => $"{{{i + 1}}}"));
+        var sql = $$"""
+            WITH RECURSIVE up ("BuyerId", "UserId", "ReferrerId", "Letter", "FirstPaidOrderNumber", "Depth") AS (
+                SELECT m."UserId", m."UserId", m."ReferrerId", m."Letter", m."FirstPaidOrderNumber", 0 FROM "ReferralMembers" m
+                WHERE m."UserId" IN ({{buyers}})
                 UNION ALL
-                SELECT m."UserId", m."ReferrerId", m."Letter", m."FirstPaidOrderNumber", up."Depth" + 1 FROM "ReferralMembers" m
+                SELECT up."BuyerId", m."UserId", m."ReferrerId", m."Letter", m."FirstPaidOrderNumber", up."Depth" + 1 FROM "ReferralMembers" m
                 JOIN up ON m."UserId" = up."ReferrerId"
-                WHERE up."Depth" < {maxDepth}
+                WHERE up."Depth" < {0}
             )
-            SELECT "UserId", "Letter", "FirstPaidOrderNumber", "Depth" FROM up
-            """).ToListAsync(ct);
-        var buyer = rows.Find(r => r.Depth == 0) is { } own ? new ReferralBuyer(own.FirstPaidOrderNumber) : null;
-        return (buyer, [.. rows.Where(r => r.Depth > 0).OrderBy(r => r.Depth).Select(r => new ReferralAncestor(r.UserId, r.Letter))]);
+            SELECT "BuyerId", "UserId", "Letter", "FirstPaidOrderNumber", "Depth" FROM up
+            """;
+        var rows = await db.Database.SqlQueryRaw<AncestorRow>(sql, [maxDepth, .. buyerIds]).ToListAsync(ct);
+        return rows.GroupBy(r => r.BuyerId).ToDictionary(g => g.Key, g => (
+            (ReferralBuyer?)new ReferralBuyer(g.First(r => r.Depth == 0).FirstPaidOrderNumber),
+            g.Where(r => r.Depth > 0).OrderBy(r => r.Depth).Select(r => new ReferralAncestor(r.UserId, r.Letter)).ToList()));
     }
 
     /// <summary>The letters of everyone below the shopper (referrals, theirs, and so on, at most <paramref name="maxDepth"/> down), one per person.</summary>
@@ -165,6 +182,8 @@ public sealed class ReferralTree(TimeProvider clock, IOptions<ReferralOptions> o
 
     private sealed class AncestorRow
     {
+        public string BuyerId { get; init; } = "";
+
         public string UserId { get; init; } = "";
 
         public int Letter { get; init; }
