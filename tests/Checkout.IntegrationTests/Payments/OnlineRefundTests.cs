@@ -23,7 +23,11 @@ public sealed class OnlineRefundTests
         using var shopper = await OrderFlows.ShopperWithCartAsync(sandbox.Shop, OrderFlows.CheapProduct, quantity: 1);
         var number = await PaidOnlineAsync(sandbox, shopper);
 
-        (await OrderFlows.CancelAsync(shopper, number)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var cancel = await OrderFlows.CancelAsync(shopper, number);
+        cancel.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await shopper.GetPageAsync(cancel.Headers.Location!.OriginalString)).QuerySelector(".alert-success")!.TextContent.Should()
+            .Be("Тапсырыстан бас тартылды: ақша картаңызға қайтарылуда (банк растағанда тапсырыс бетінде көрінеді), тауар қоймаға оралды",
+                "the gateway confirms the refund after the answer");
         await WaitForRefundAsync(sandbox.Shop, number);
 
         var ledger = await OnlineCheckout.LedgerAsync(sandbox.Shop, number);

@@ -39,9 +39,19 @@ public sealed class OrdersController(ShopDbContext db, OrderLifecycle lifecycle,
     public async Task<IActionResult> Cancel(string number, CancellationToken ct)
     {
         var result = await lifecycle.MoveAsync(number, OrderStatus.Cancelled, Me(), ct);
-        // A cash order can only be cancelled before it is handed over, so no cash was ever taken: nothing goes back.
-        var cash = result.Succeeded && await db.Orders.AnyAsync(o => o.Number == number && o.PaymentMethod == PaymentMethods.CashOnDelivery, ct);
-        return await RespondAsync(number, result, cash ? "CashOrderCancelled" : "OrderCancelled", ct);
+        return await RespondAsync(number, result, result.Succeeded ? await CancelledMessageAsync(number, ct) : "OrderCancelled", ct);
+    }
+
+    /// <summary>
+    /// What the shopper hears went back: nothing when nothing was taken (cash before the courier, an online order never
+    /// paid, a free one), a card's money at once, an online payment's once the gateway confirms its refund (the outbox asks it).
+    /// </summary>
+    private async Task<string> CancelledMessageAsync(string number, CancellationToken ct)
+    {
+        var order = await db.Orders.Where(o => o.Number == number)
+            .Select(o => new { o.PaymentMethod, Charged = db.LedgerEntries.Any(e => e.OrderId == o.Id && e.Kind == LedgerEntryKinds.Charge) })
+            .SingleAsync(ct);
+        return !order.Charged ? "CashOrderCancelled" : order.PaymentMethod == PaymentMethods.Online ? "OnlineOrderCancelled" : "OrderCancelled";
     }
 
     [HttpPost("/orders/{number}/return")]
