@@ -100,16 +100,8 @@ public sealed class SavedCardTests : IDisposable
     public async Task A_saved_card_the_gateway_declines_is_refused_402_and_the_gateway_down_503_both_holding_nothing()
     {
         using var shopper = await OrderFlows.ShopperWithCartAsync(Shop, OrderFlows.CheapProduct, quantity: 1);
-        await PayAndSaveCardAsync(shopper);
-        int forgotten;
-        await using (var db = Shop.OpenDatabase())
-        {
-            var mine = await db.SavedCards.SingleAsync();
-            var card = new SavedCard { UserId = mine.UserId, Token = "tk_the_gateway_never_issued", CardType = "Visa", LastFour = "0002", CreatedUtc = mine.CreatedUtc };
-            db.SavedCards.Add(card);
-            await db.SaveChangesAsync();
-            forgotten = card.Id;
-        }
+        var savedId = await PayAndSaveCardAsync(shopper);
+        var forgotten = await SaveCardTheGatewayNeverIssuedAsync();
 
         (await shopper.AddToCartAsync(OrderFlows.CheapProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var stockBefore = await StockAsync(OrderFlows.CheapProduct);
@@ -123,12 +115,6 @@ public sealed class SavedCardTests : IDisposable
         (await CartUnitsAsync(OrderFlows.CheapProduct)).Should().Be(1, "the declined order's goods are back in the cart, to pay another way");
         var page = await shopper.GetPageAsync("/payment");
         page.QuerySelector(".saved-card-form").Should().NotBeNull("the payment page shows the cart again, not an empty one");
-
-        int savedId;
-        await using (var db = Shop.OpenDatabase())
-        {
-            savedId = await db.SavedCards.Where(c => c.Token != "tk_the_gateway_never_issued").Select(c => c.Id).SingleAsync();
-        }
 
         _sandbox.Outage.Down = true;
         var down = await Shopper.ReadAnswerAsync(await shopper.PayAsync(new { payment_method = "online", saved_card_id = savedId }));
@@ -146,15 +132,7 @@ public sealed class SavedCardTests : IDisposable
     {
         using var shopper = await OrderFlows.ShopperWithCartAsync(Shop, OrderFlows.CheapProduct, quantity: 1);
         var savedId = await PayAndSaveCardAsync(shopper);
-        int forgotten;
-        await using (var db = Shop.OpenDatabase())
-        {
-            var mine = await db.SavedCards.SingleAsync();
-            var card = new SavedCard { UserId = mine.UserId, Token = "tk_the_gateway_never_issued", CardType = "Visa", LastFour = "0002", CreatedUtc = mine.CreatedUtc };
-            db.SavedCards.Add(card);
-            await db.SaveChangesAsync();
-            forgotten = card.Id;
-        }
+        var forgotten = await SaveCardTheGatewayNeverIssuedAsync();
 
         (await shopper.AddToCartAsync(OrderFlows.CheapProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         using (var declined = await shopper.PostFormAsync("/process_payment",
@@ -258,6 +236,17 @@ public sealed class SavedCardTests : IDisposable
         await _sandbox.PayAsync(link, SandboxShop.PaidCard, saveCard: true);
         var saved = await Shop.WaitForAsync(db => db.SavedCards.OrderByDescending(c => c.Id).Select(c => (object?)c.Id).FirstOrDefaultAsync(), "the card saved");
         return (int)saved;
+    }
+
+    /// <summary>A second saved card beside the shopper's real one, whose token the gateway declines (it never issued it); returns its id.</summary>
+    private async Task<int> SaveCardTheGatewayNeverIssuedAsync()
+    {
+        await using var db = Shop.OpenDatabase();
+        var mine = await db.SavedCards.SingleAsync();
+        var card = new SavedCard { UserId = mine.UserId, Token = "tk_the_gateway_never_issued", CardType = "Visa", LastFour = "0002", CreatedUtc = mine.CreatedUtc };
+        db.SavedCards.Add(card);
+        await db.SaveChangesAsync();
+        return card.Id;
     }
 
     private async Task AssertLastOrderCancelledWithoutMoneyAsync()
