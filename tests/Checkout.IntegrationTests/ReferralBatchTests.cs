@@ -36,12 +36,12 @@ public sealed class ReferralBatchTests : IDisposable
         await ReferralPeople.SetPoolAsync(_shop, 10_000);
         using var admin = await OrderFlows.AdminAsync(_shop);
 
-        var card = await CardOfAsync(regular);
+        var card = await ReferralPeople.CardOfAsync(_shop, regular);
         var repeats = new[] { await OrderFlows.PlaceAsync(shopper, card), await OrderFlows.PlaceAsync(shopper, card) };
         var (newShopper, newcomers) = await ReferralPeople.BuyAsync(_shop, newcomer);
         var delivered = await OrderFlows.PlaceAsync(shopper, card);
         await OrderFlows.DriveToAsync(shopper, admin, delivered, OrderStatus.Delivered);
-        var cancelled = await OrderFlows.PlaceAsync(newShopper, await CardOfAsync(newcomer));
+        var cancelled = await OrderFlows.PlaceAsync(newShopper, await ReferralPeople.CardOfAsync(_shop, newcomer));
         await OrderFlows.DriveToAsync(newShopper, admin, cancelled, OrderStatus.Cancelled);
         (await WaitingAsync(ReferralHandler.HandlerName)).Should().Be(5, "the test delivers: every paid order's event is in the next batch");
 
@@ -102,7 +102,7 @@ public sealed class ReferralBatchTests : IDisposable
         await ReferralPeople.SetPoolAsync(_shop, 0);
         var (shopper, _) = await ReferralPeople.BuyAsync(_shop, buyer);
         await _shop.DeliverOutboxAsync();
-        var card = await CardOfAsync(buyer);
+        var card = await ReferralPeople.CardOfAsync(_shop, buyer);
         var paid = new[] { await OrderFlows.PlaceAsync(shopper, card), await OrderFlows.PlaceAsync(shopper, card) };
         await using (var db = _shop.OpenDatabase())
         {
@@ -137,11 +137,5 @@ public sealed class ReferralBatchTests : IDisposable
     {
         await using var db = _shop.OpenDatabase();
         return await db.OutboxMessages.CountAsync(m => m.Handler == handler && m.ProcessedUtc == null);
-    }
-
-    private async Task<int> CardOfAsync(string userId)
-    {
-        await using var db = _shop.OpenDatabase();
-        return await db.Cards.Where(c => c.UserId == userId).Select(c => c.Id).FirstAsync();
     }
 }

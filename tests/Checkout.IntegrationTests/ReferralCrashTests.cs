@@ -36,7 +36,7 @@ public sealed class ReferralCrashTests : IDisposable
         var numbers = new List<string> { first };
         for (var i = 1; i < Orders; i++)
         {
-            numbers.Add(await OrderFlows.PlaceAsync(shopper, await CardOfAsync(buyer)));
+            numbers.Add(await OrderFlows.PlaceAsync(shopper, await ReferralPeople.CardOfAsync(_shop, buyer)));
         }
 
         using (var slow = Start(testDelay: "00:00:01.500"))
@@ -76,12 +76,6 @@ public sealed class ReferralCrashTests : IDisposable
     {
         await using var db = _shop.OpenDatabase();
         return await db.ReferralDistributions.CountAsync();
-    }
-
-    private async Task<int> CardOfAsync(string userId)
-    {
-        await using var db = _shop.OpenDatabase();
-        return await db.Cards.Where(c => c.UserId == userId).Select(c => c.Id).FirstAsync();
     }
 
     /// <summary>Starts the shop's own dll (not <c>dotnet run</c>, whose child would outlive the kill) on this test's database; waits for /health.</summary>

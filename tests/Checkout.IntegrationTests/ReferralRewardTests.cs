@@ -81,7 +81,7 @@ public sealed class ReferralRewardTests : IDisposable
         var (shopper, first) = await ReferralPeople.BuyAsync(_shop, buyer);
         await _shop.WaitForOutboxAsync();
         await ReferralPeople.SetPoolAsync(_shop, 10_000);
-        var second = await OrderFlows.PlaceAsync(shopper, await CardOfAsync(buyer));
+        var second = await OrderFlows.PlaceAsync(shopper, await ReferralPeople.CardOfAsync(_shop, buyer));
         await _shop.WaitForOutboxAsync();
 
         (await ReferralPeople.DistributionAsync(_shop, first))!.Gift.Should().Be(0);
@@ -97,7 +97,7 @@ public sealed class ReferralRewardTests : IDisposable
         await ReferralPeople.SetPoolAsync(_shop, 10_000);
 
         var (shopper, first) = await ReferralPeople.BuyAsync(_shop, buyer);
-        var second = await OrderFlows.PlaceAsync(shopper, await CardOfAsync(buyer)); // queued behind the first
+        var second = await OrderFlows.PlaceAsync(shopper, await ReferralPeople.CardOfAsync(_shop, buyer)); // queued behind the first
         await _shop.WaitForOutboxAsync();
 
         (await ReferralPeople.DistributionAsync(_shop, first))!.Gift.Should().Be(500);
@@ -194,11 +194,5 @@ public sealed class ReferralRewardTests : IDisposable
         (after.Available - before.Available).Should().Be(theirs);
         after.Pending.Should().Be(before.Pending);
         await Ledger.AssertReplaysAsync(_shop);
-    }
-
-    private async Task<int> CardOfAsync(string userId)
-    {
-        await using var db = _shop.OpenDatabase();
-        return await db.Cards.Where(c => c.UserId == userId).Select(c => c.Id).FirstAsync();
     }
 }

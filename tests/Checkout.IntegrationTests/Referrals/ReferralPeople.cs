@@ -85,9 +85,15 @@ public static class ReferralPeople
     {
         await using var db = shop.OpenDatabase();
         var user = await db.Users.SingleAsync(u => u.Id == userId);
-        var card = await db.Cards.Where(c => c.UserId == userId).Select(c => c.Id).FirstAsync();
         var buyer = await shop.SignedInAsync(user.Email!, Password);
-        return (buyer, await OrderFlows.PlaceAsync(buyer, card));
+        return (buyer, await OrderFlows.PlaceAsync(buyer, await CardOfAsync(shop, userId)));
+    }
+
+    /// <summary>The id of the shopper's card (made by <see cref="JoinAsync"/> with canBuy).</summary>
+    public static async Task<int> CardOfAsync(ShopFactory shop, string userId)
+    {
+        await using var db = shop.OpenDatabase();
+        return await db.Cards.Where(c => c.UserId == userId).Select(c => c.Id).FirstAsync();
     }
 
     public static async Task<PointsBalance> PointsOfAsync(ShopFactory shop, string userId)
