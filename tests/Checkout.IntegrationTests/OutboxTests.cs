@@ -11,7 +11,6 @@ using Checkout.Web.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Checkout.IntegrationTests;
@@ -332,13 +331,11 @@ public sealed partial class OutboxTests
             using var shop = new ShopFactory
             {
                 Settings = { ["Database:Provider"] = ShopDatabase.Postgres, ["ConnectionStrings:Shop"] = connectionString, ["Outbox:BatchSize"] = "3" },
+                TestDeliversOutbox = true, // the shop's own polls would race the test's two claims
                 TestServices = services =>
                 {
                     services.AddSingleton<IOutboxHandler>(recorder);
                     services.ConfigureDbContext<PostgresShopDbContext>(options => options.AddInterceptors(hold));
-                    // The shop's own polls would race the test's two claims: here the test is the only worker.
-                    services.Remove(services.Single(d => !d.IsKeyedService && d.ServiceType == typeof(IHostedService)
-                        && d.ImplementationFactory is Func<IServiceProvider, OutboxWorker>));
                 },
             };
             var worker = shop.Services.GetRequiredService<OutboxWorker>();
@@ -387,14 +384,13 @@ public sealed partial class OutboxTests
     }
 
     /// <summary>
-    /// A shop whose outbox the test delivers: on the shop's clock the worker's own poll is a day away, so each delivery
-    /// happens when the test says, at the time the test moved the clock to.
+    /// A shop whose outbox only the test delivers, so each delivery happens when the test says, at the time the test
+    /// moved the clock to.
     /// </summary>
     private ShopFactory Shop(IOutboxHandler? handler = null, int? maxAttempts = null)
     {
         var settings = new Dictionary<string, string>
         {
-            ["Outbox:PollInterval"] = "1.00:00:00",
             ["Outbox:FirstRetryDelay"] = $"{FirstRetryDelay:c}",
             ["Outbox:MaxRetryDelay"] = $"{MaxRetryDelay:c}",
         };
@@ -407,6 +403,7 @@ public sealed partial class OutboxTests
         {
             Clock = _clock,
             Settings = settings,
+            TestDeliversOutbox = true,
             TestServices = services =>
             {
                 if (handler is not null)

@@ -10,7 +10,7 @@ namespace Checkout.IntegrationTests;
 
 /// <summary>
 /// The outbox worker distributes the paid orders of one batch together (a few statements for all of them): the result
-/// is what one by one gives, whatever the batch mixes. The worker's own poll is a day away, so the test says when it
+/// is what one by one gives, whatever the batch mixes. The shop runs no worker of its own, so the test says when it
 /// delivers and every message waiting is in that one batch. The cheap product's 29 990 ₸ give R = 2 999: under a
 /// referrer at letter A, slot A 150 and direct 150 to them, slots B…J 8 × 150 + 149 and 450 to the pool, 900 to the shop.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class ReferralBatchTests : IDisposable
 
     private const long PoolPerOrder = 8 * 150 + 149 + 450;
 
-    private readonly ShopFactory _shop = new() { Settings = { ["Outbox:PollInterval"] = "1.00:00:00" } };
+    private readonly ShopFactory _shop = new() { TestDeliversOutbox = true };
 
     public void Dispose() => _shop.Dispose();
 

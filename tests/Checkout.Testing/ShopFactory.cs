@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Checkout.Testing;
@@ -61,6 +62,13 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>Replaces the shop's clock (and its workers' timers) with one the test moves on: expiry, clean-ups, retries.</summary>
     public ShopClock? Clock { get; init; }
 
+    /// <summary>
+    /// The test is the only one to deliver the outbox (<see cref="DeliverOutboxAsync"/>, or the worker's own
+    /// <see cref="OutboxWorker.DeliverDueAsync"/>): the shop hosts no worker, so not even the poll it makes as it starts
+    /// can take a batch the test meant to deliver.
+    /// </summary>
+    public bool TestDeliversOutbox { get; init; }
+
     public string DatabasePath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -92,6 +100,12 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
         if (Clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
+
+        if (TestDeliversOutbox)
+        {
+            builder.ConfigureTestServices(services => services.Remove(services.Single(d => !d.IsKeyedService
+                && d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is Func<IServiceProvider, OutboxWorker>)));
         }
 
         if (TestServices is not null)
@@ -155,7 +169,8 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// Delivers every message that is due now on the shop's clock, as the worker's next polls would, and returns once
-    /// they are handled: for shops with a <see cref="Clock"/>, whose worker sleeps until the test moves time on.
+    /// they are handled: for shops whose test delivers (<see cref="TestDeliversOutbox"/>), or whose worker sleeps on a
+    /// <see cref="Clock"/> until the test moves time on.
     /// </summary>
     public async Task DeliverOutboxAsync()
     {
