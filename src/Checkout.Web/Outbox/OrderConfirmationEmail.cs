@@ -47,26 +47,8 @@ public sealed class OrderConfirmationEmail(IOptions<EmailOptions> options, IStri
 
         using var mail = PickupMail.Compose(options.Value.From, email, text["EmailOrderSubject", number], Body(order, cardName));
 
-        // SmtpClient names its file with a fresh GUID: write into a folder of this delivery's own, then move it into place.
-        var staging = Directory.CreateDirectory(Path.Combine(pickup, ".staging", Guid.NewGuid().ToString("N"))).FullName;
-        try
-        {
-            await PickupMail.WriteAsync(mail, staging, ct);
-
-            var written = Directory.GetFiles(staging, "*.eml").Single();
-            try
-            {
-                File.Move(written, file, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(file))
-            {
-                // Another delivery of the same message got there first: one e-mail is enough.
-            }
-        }
-        finally
-        {
-            Directory.Delete(staging, recursive: true);
-        }
+        // Another delivery of the same message may get there first: one e-mail is enough.
+        await PickupMail.WriteAsync(mail, pickup, $"{number}.eml", ct);
     }
 
     public const string UndeliverableExtension = ".undeliverable";

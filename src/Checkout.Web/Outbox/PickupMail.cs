@@ -20,15 +20,42 @@ public static class PickupMail
         HeadersEncoding = Encoding.UTF8,
     };
 
-    /// <summary>Writes the mail into <paramref name="folder"/> under a name SmtpClient picks (a fresh GUID).</summary>
-    public static async Task WriteAsync(MailMessage mail, string folder, CancellationToken ct)
+    /// <summary>
+    /// Writes the mail into <paramref name="folder"/> as <paramref name="fileName"/> (or the fresh GUID name SmtpClient
+    /// picks), whole or not at all: SmtpClient writes its file in place, so it writes into a staging folder of this mail's
+    /// own and the file is moved in; whoever reads the pickup folder never finds a mail half written. False when a
+    /// file of that name is there already (the mail is not written twice).
+    /// </summary>
+    public static async Task<bool> WriteAsync(MailMessage mail, string folder, string? fileName, CancellationToken ct)
     {
-        using var smtp = new SmtpClient
+        var staging = Directory.CreateDirectory(Path.Combine(folder, ".staging", Guid.NewGuid().ToString("N"))).FullName;
+        try
         {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = folder,
-            DeliveryFormat = EmailAddresses.NeedsUtf8Mail(mail.To.Single().Address) ? SmtpDeliveryFormat.International : SmtpDeliveryFormat.SevenBit,
-        };
-        await smtp.SendMailAsync(mail, ct);
+            using (var smtp = new SmtpClient
+            {
+                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
+                PickupDirectoryLocation = staging,
+                DeliveryFormat = EmailAddresses.NeedsUtf8Mail(mail.To.Single().Address) ? SmtpDeliveryFormat.International : SmtpDeliveryFormat.SevenBit,
+            })
+            {
+                await smtp.SendMailAsync(mail, ct);
+            }
+
+            var written = Directory.GetFiles(staging, "*.eml").Single();
+            var target = Path.Combine(folder, fileName ?? Path.GetFileName(written));
+            try
+            {
+                File.Move(written, target, overwrite: false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
     }
 }

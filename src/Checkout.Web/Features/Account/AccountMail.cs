@@ -22,6 +22,6 @@ public sealed class AccountMail(IOptions<EmailOptions> options, IStringLocalizer
     private async Task SendAsync(string to, string subject, string body, CancellationToken ct)
     {
         using var mail = PickupMail.Compose(options.Value.From, to, subject, body);
-        await PickupMail.WriteAsync(mail, Directory.CreateDirectory(Path.Combine(options.Value.PickupDirectory, Folder)).FullName, ct);
+        await PickupMail.WriteAsync(mail, Directory.CreateDirectory(Path.Combine(options.Value.PickupDirectory, Folder)).FullName, fileName: null, ct);
     }
 }
