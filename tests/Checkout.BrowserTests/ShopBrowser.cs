@@ -186,12 +186,16 @@ public sealed class ShopBrowser : IDisposable
     /// <summary>Waits (polling) until <paramref name="condition"/> is true; on timeout saves a screenshot and says what was awaited, and where.</summary>
     public void WaitFor(Func<IWebDriver, bool> condition, string what) => WaitFor(d => condition(d) ? (object)true : null, what);
 
-    /// <summary>Waits (polling) until <paramref name="condition"/> gives a value; missing or stale elements just mean "not yet".</summary>
+    /// <summary>
+    /// Waits (polling) until <paramref name="condition"/> gives a value. What the driver throws while it polls just means
+    /// "not yet": a missing or stale element, or one of the errors Chromium answers when asked mid-navigation (the old
+    /// page's context gone); the last one is kept in the timeout's error.
+    /// </summary>
     public T WaitFor<T>(Func<IWebDriver, T?> condition, string what)
         where T : class
     {
         var wait = new WebDriverWait(Driver, Patience) { PollingInterval = TimeSpan.FromMilliseconds(100) };
-        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        wait.IgnoreExceptionTypes(typeof(WebDriverException));
         try
         {
             return wait.Until(condition)!;
@@ -240,17 +244,9 @@ public sealed class ShopBrowser : IDisposable
             _ = element.Enabled;
             return false;
         }
-        catch (StaleElementReferenceException)
+        catch (WebDriverException)
         {
-            return true;
-        }
-        catch (NoSuchElementException)
-        {
-            return true;
-        }
-        catch (WebDriverException navigating) when (navigating.Message.Contains("does not belong to the document", StringComparison.Ordinal))
-        {
-            return true; // Chromium answers this, not "stale", when asked mid-navigation about a node of the old page
+            return true; // stale, or mid-navigation Chromium's "does not belong to the document" / "no such execution context"
         }
     }
 
