@@ -51,7 +51,7 @@ public sealed class OrdersController(ShopDbContext db, OrderLifecycle lifecycle,
         var order = await db.Orders.Where(o => o.Number == number)
             .Select(o => new { o.PaymentMethod, Charged = db.LedgerEntries.Any(e => e.OrderId == o.Id && e.Kind == LedgerEntryKinds.Charge) })
             .SingleAsync(ct);
-        return !order.Charged ? "CashOrderCancelled" : order.PaymentMethod == PaymentMethods.Online ? "OnlineOrderCancelled" : "OrderCancelled";
+        return !order.Charged ? "NothingTakenOrderCancelled" : order.PaymentMethod == PaymentMethods.Online ? "OnlineOrderCancelled" : "OrderCancelled";
     }
 
     [HttpPost("/orders/{number}/return")]
