@@ -41,6 +41,11 @@ public sealed class SettingsTests
     [InlineData("ProductImages:MaxBytes", "0")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
+    [InlineData("Referral:RewardPercent", "101")]
+    [InlineData("Referral:TreePercent", "49")]
+    [InlineData("Referral:UpgradeChildren", "0")]
+    [InlineData("Referral:MaxDepth", "0")]
+    [InlineData("Referral:SignupGift", "-1")]
     public void A_bad_value_stops_the_start_with_a_message_naming_its_key(string key, string value)
     {
         using var shop = new ShopFactory { Settings = { [key] = value } };
