@@ -15,26 +15,12 @@ public sealed class LoggingTests : IDisposable
         var paid = await shopper.PayAsync(new { card_id = SeededCards.DemoKaspiGold });
         var requestId = paid.Headers.GetValues("X-Request-Id").Single();
 
-        var log = await ReadLogAsync();
+        var log = await _shop.ReadLogAsync();
 
         log.Should().MatchRegex(@"POST /account/login -> 302 in [0-9.]+ ms");
         log.Should().Contain($"{requestId} POST /process_payment -> 200 in ");
         log.Should().NotContain(Shopper.DemoPassword);
         log.Should().NotContain("card_id");
         log.Should().NotContain("4300000").And.NotContain("2446520");
-    }
-
-    private async Task<string> ReadLogAsync()
-    {
-        var folder = Path.Combine(_shop.DataDirectory, "logs");
-        var text = "";
-        foreach (var file in Directory.GetFiles(folder, "*.log"))
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            text += await reader.ReadToEndAsync();
-        }
-
-        return text;
     }
 }

@@ -141,6 +141,20 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     /// <summary>The account mails (confirmation links, notes to owners) written to <paramref name="to"/>, oldest first.</summary>
     public IReadOnlyList<AccountMessage> AccountMailTo(string to) => AccountMessage.ReadAll(Path.Combine(DataDirectory, "mail", "accounts"), to);
 
+    /// <summary>The shop's daily log files as they are now (the file sink shares them while it writes).</summary>
+    public async Task<string> ReadLogAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var file in Directory.GetFiles(Path.Combine(DataDirectory, "logs"), "*.log"))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            text.Append(await reader.ReadToEndAsync());
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>A fresh DbContext on the shop's database, for arranging and checking what the shop did.</summary>
     public ShopDbContext OpenDatabase() => ShopDatabase.Open(TestDatabase.Provider, ConnectionString);
 

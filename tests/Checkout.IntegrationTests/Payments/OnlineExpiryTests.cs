@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Checkout.IntegrationTests.Payments;
 
 /// <summary>
-/// The payment window on the shop's clock: an online order unpaid when it ends is cancelled by the expiry job (stock and
-/// the coupon's use back), and a payment that comes after that is taken and given back — the money is not kept.
+/// The payment window on the shop's clock: an online order unpaid when it ends is cancelled by the expiry job (stock, the
+/// coupon's use and the points it spent back), and a payment that comes after that is taken and given back — the money
+/// is not kept.
 /// </summary>
 public sealed class OnlineExpiryTests : IDisposable
 {
@@ -28,14 +29,24 @@ public sealed class OnlineExpiryTests : IDisposable
     public void Dispose() => _sandbox.Dispose();
 
     [Fact]
-    public async Task An_order_unpaid_when_its_window_ends_is_cancelled_with_its_stock_and_coupon_back_and_a_late_payment_is_refunded()
+    public async Task An_order_unpaid_when_its_window_ends_is_cancelled_with_its_stock_coupon_and_points_back_and_a_late_payment_is_refunded()
     {
-        using var shopper = await OrderFlows.ShopperWithCartAsync(Shop, OrderFlows.CheapProduct, quantity: 1);
+        using var shopper = await Shop.SignedInAsync();
+        using (var admin = await OrderFlows.AdminAsync(Shop))
+        {
+            // The worked example, delivered, makes its 18 519 points available to spend.
+            var earning = await OrderFlows.PlaceAsync(shopper, SeededCards.DemoKaspiGold, productId: 1, quantity: 2);
+            await OrderFlows.DriveToAsync(shopper, admin, earning, OrderStatus.Delivered);
+        }
+
+        (await shopper.AddToCartAsync(OrderFlows.CheapProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await shopper.PostFormAsync("/cart/coupon", new Dictionary<string, string> { ["code"] = "WELCOME10" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var stockBefore = await StockAsync();
-        var (number, link) = await OnlineCheckout.PlaceAsync(shopper);
+        (await PointsAsync()).Should().Be(18_519);
+        var (number, link) = await OnlineCheckout.PlaceAsync(shopper, points: 10_000);
         (await StockAsync()).Should().Be(stockBefore - 1);
         (await CouponUsesAsync()).Should().Be(1, "the coupon's use is held");
+        (await PointsAsync()).Should().Be(8_519, "the points are held");
         var expiry = Shop.Services.GetServices<IScheduledJob>().OfType<ExpiredOnlinePayments>().Single();
         var worker = Shop.Services.GetRequiredService<ScheduledJobsWorker>();
 
@@ -47,6 +58,7 @@ public sealed class OnlineExpiryTests : IDisposable
         (await OrderFlows.StatusAsync(Shop, number)).Should().Be(OrderStatus.Cancelled);
         (await StockAsync()).Should().Be(stockBefore, "the unit is back on the shelf");
         (await CouponUsesAsync()).Should().Be(0, "the coupon's use is back");
+        (await PointsAsync()).Should().Be(18_519, "the points are back");
         await shopper.LoginAsync(); // half an hour on, the sign-in has lapsed
         var page = await shopper.GetPageAsync($"/payment/return/{number}");
         page.QuerySelector("#payment-return")!.GetAttribute("data-payment-state").Should().Be("expired");
@@ -70,6 +82,7 @@ public sealed class OnlineExpiryTests : IDisposable
             ("charge", (await TotalAsync(number))), ("refund", -(await TotalAsync(number))));
         (await _sandbox.Gateway.GetStatusAsync(number, CancellationToken.None)).Value!.Refunded.Should().BeTrue();
         (await OrderFlows.StatusAsync(Shop, number)).Should().Be(OrderStatus.Cancelled, "a late payment does not revive the order");
+        (await PointsAsync()).Should().Be(18_519, "a late payment spends no points");
         await Ledger.AssertReplaysAsync(Shop);
     }
 
@@ -77,6 +90,13 @@ public sealed class OnlineExpiryTests : IDisposable
     {
         await using var db = Shop.OpenDatabase();
         return await db.Products.Where(p => p.Id == OrderFlows.CheapProduct).Select(p => p.Stock).SingleAsync();
+    }
+
+    private async Task<long> PointsAsync()
+    {
+        await using var db = Shop.OpenDatabase();
+        var demo = await db.Users.Where(u => u.Email == Shopper.DemoEmail).Select(u => u.Id).SingleAsync();
+        return await db.PointsBalances.Where(b => b.UserId == demo).Select(b => b.Available).SingleAsync();
     }
 
     private async Task<int> CouponUsesAsync()

@@ -113,6 +113,12 @@ public sealed class OnlineNotificationTests : IDisposable
         (await OrderFlows.StatusAsync(Shop, number)).Should().Be(OrderStatus.AwaitingPayment);
         (await OnlineCheckout.LedgerAsync(Shop, number)).Should().BeEmpty();
         (await OnlineCheckout.AttemptsAsync(Shop, number)).Should().Equal("created");
+        await Poll.UntilAsync(async () =>
+        {
+            var log = await Shop.ReadLogAsync();
+            return log.Contains("""Refused a "Pay" notification: "BadSignature" """, StringComparison.Ordinal)
+                && log.Contains("""Refused a "Pay" notification: "Unsigned" """, StringComparison.Ordinal);
+        }, "the refusals in the shop's log");
     }
 
     [Fact]
@@ -125,17 +131,54 @@ public sealed class OnlineNotificationTests : IDisposable
         using var gateway = Shop.CreateShopper();
         var amount = pay["Amount"]!;
         var cheaper = Encoding.UTF8.GetBytes(pay.Text.Replace($"Amount={Uri.EscapeDataString(amount)}", "Amount=1.00", StringComparison.Ordinal));
+        var dollars = Encoding.UTF8.GetBytes(pay.Text.Replace("Currency=KZT", "Currency=USD", StringComparison.Ordinal));
         var elsewhere = Encoding.UTF8.GetBytes(pay.Text.Replace($"InvoiceId={number}", "InvoiceId=ORD-19990101-NOSUCH", StringComparison.Ordinal));
 
         var wrong = await DeliverAsync(gateway, NotificationKind.Pay, cheaper);
+        var foreign = await DeliverAsync(gateway, NotificationKind.Pay, dollars);
         var unknown = await DeliverAsync(gateway, NotificationKind.Pay, elsewhere);
 
         cheaper.Should().NotEqual(pay.Body, "the amount was changed");
+        dollars.Should().NotEqual(pay.Body, "the currency was changed");
         wrong.Should().Be(12);
+        foreign.Should().Be(12, "the right sum in another currency is another amount");
         unknown.Should().Be(10);
         (await OrderFlows.StatusAsync(Shop, number)).Should().Be(OrderStatus.AwaitingPayment);
         (await OnlineCheckout.LedgerAsync(Shop, number)).Should().BeEmpty();
-        (await OnlineCheckout.AttemptsAsync(Shop, number)).Should().Equal("created", "refused");
+        (await OnlineCheckout.AttemptsAsync(Shop, number)).Should().Equal("created", "refused", "refused");
+        await Ledger.AssertReplaysAsync(Shop);
+
+        using var admin = await OrderFlows.AdminAsync(Shop);
+        var refused = (await admin.GetPageAsync($"/admin/orders/{number}")).QuerySelectorAll("#payment-attempts tbody tr[data-attempt-kind=refused]");
+        refused.Should().HaveCount(2, "the admin sees both refused notifications on the order");
+        refused.Should().OnlyContain(r => r.TextContent.Contains("Бас тартылды") && r.TextContent.Contains("12") && r.GetAttribute("data-transaction") == pay["TransactionId"]);
+    }
+
+    [Fact]
+    public async Task The_Check_before_a_charge_is_answered_0_for_the_orders_amount_12_for_another_10_for_no_such_order_and_13_once_it_is_paid()
+    {
+        using var shopper = await OrderFlows.ShopperWithCartAsync(Shop, OrderFlows.CheapProduct, quantity: 1);
+        var (number, link) = await OnlineCheckout.PlaceAsync(shopper);
+        await _sandbox.PayAsync(link, SandboxShop.PaidCard); // the recorder answered the sandbox's Check; the test answers it again as the shop
+        var held = await _sandbox.Recorder.WaitForAsync(number, n => n.Any(x => x.Kind == NotificationKind.Pay), "the Check and the Pay");
+        var check = held.First(n => n.Kind == NotificationKind.Check);
+        var pay = held.First(n => n.Kind == NotificationKind.Pay);
+        using var gateway = Shop.CreateShopper();
+        var amount = $"Amount={Uri.EscapeDataString(check["Amount"]!)}";
+
+        var open = await DeliverAsync(gateway, check);
+        var cheaper = await DeliverAsync(gateway, NotificationKind.Check, Encoding.UTF8.GetBytes(check.Text.Replace(amount, "Amount=1.00", StringComparison.Ordinal)));
+        var dollars = await DeliverAsync(gateway, NotificationKind.Check, Encoding.UTF8.GetBytes(check.Text.Replace("Currency=KZT", "Currency=USD", StringComparison.Ordinal)));
+        var unknown = await DeliverAsync(gateway, NotificationKind.Check,
+            Encoding.UTF8.GetBytes(check.Text.Replace($"InvoiceId={number}", "InvoiceId=ORD-19990101-NOSUCH", StringComparison.Ordinal)));
+        (await OrderFlows.StatusAsync(Shop, number)).Should().Be(OrderStatus.AwaitingPayment, "a Check pays nothing");
+        (await DeliverAsync(gateway, pay)).Should().Be(0);
+        var afterPaid = await DeliverAsync(gateway, check);
+
+        (open, cheaper, dollars, unknown, afterPaid).Should().Be((0, 12, 12, 10, 13));
+        (await OrderFlows.StatusAsync(Shop, number)).Should().Be(OrderStatus.Pending);
+        (await OnlineCheckout.LedgerAsync(Shop, number)).Should().ContainSingle();
+        (await OnlineCheckout.AttemptsAsync(Shop, number)).Count(k => k == "refused").Should().Be(1, "the admin sees the refused Check, once for its transaction");
         await Ledger.AssertReplaysAsync(Shop);
     }
 

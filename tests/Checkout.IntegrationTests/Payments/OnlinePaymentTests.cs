@@ -108,6 +108,29 @@ public sealed class OnlinePaymentTests : IDisposable
     }
 
     [Fact]
+    public async Task Before_the_bank_has_answered_the_return_page_says_waiting_with_a_refresh_and_so_it_does_while_the_gateway_is_down()
+    {
+        using var shopper = await OrderFlows.ShopperWithCartAsync(Shop, OrderFlows.CheapProduct, quantity: 1);
+        var (number, _) = await OnlineCheckout.PlaceAsync(shopper); // the hosted page is open, nothing paid on it yet
+
+        var waiting = (await shopper.GetPageAsync($"/payment/return/{number}")).QuerySelector("#payment-return")!;
+        _sandbox.Outage.Down = true;
+        var down = (await shopper.GetPageAsync($"/payment/return/{number}")).QuerySelector("#payment-return")!;
+
+        foreach (var page in new[] { waiting, down })
+        {
+            page.GetAttribute("data-payment-state").Should().Be("waiting");
+            page.TextContent.Should().Contain("Банктің жауабын күтудеміз").And.Contain("Банк төлемді әлі растамады");
+            page.QuerySelector("#refresh-link")!.GetAttribute("href").Should().Be($"/payment/return/{number}");
+            page.QuerySelector("#retry-form").Should().BeNull("nothing was declined");
+        }
+
+        _sandbox.Outage.Refused.Should().BeGreaterThan(0, "the return page asked the gateway, which was down");
+        (await OrderFlows.StatusAsync(Shop, number)).Should().Be(OrderStatus.AwaitingPayment);
+        (await OnlineCheckout.LedgerAsync(Shop, number)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task With_the_gateway_down_the_order_is_refused_with_503_and_a_clear_message_nothing_held_nothing_charged_cart_intact()
     {
         using var shopper = await OrderFlows.ShopperWithCartAsync(Shop, OrderFlows.CheapProduct, quantity: 1);
@@ -130,6 +153,36 @@ public sealed class OnlinePaymentTests : IDisposable
         var (number, _) = await OnlineCheckout.PlaceAsync(shopper);
         (await OrderFlows.StatusAsync(Shop, number)).Should().Be(OrderStatus.AwaitingPayment, "back up, the same cart goes through");
         await Ledger.AssertReplaysAsync(Shop);
+    }
+
+    [Fact]
+    public async Task Verify_names_an_online_charge_that_no_confirmed_gateway_transaction_backs_and_the_payment_left_without_its_charge()
+    {
+        using var shopper = await OrderFlows.ShopperWithCartAsync(Shop, OrderFlows.CheapProduct, quantity: 1);
+        var (number, link) = await OnlineCheckout.PlaceAsync(shopper);
+        await _sandbox.PayAsync(link, SandboxShop.PaidCard);
+        await OnlineCheckout.WaitUntilPaidAsync(Shop, number);
+        var transaction = (await OnlineCheckout.LedgerAsync(Shop, number)).Single().Transaction;
+        await Shop.WaitForOutboxAsync();
+        (await VerifyAsync()).Exit.Should().Be(0, "the honest books hold");
+        await using (var db = Shop.OpenDatabase())
+        {
+            await db.LedgerEntries.Where(e => e.GatewayTransactionId == transaction).ExecuteUpdateAsync(s => s.SetProperty(e => e.GatewayTransactionId, "forged-1"));
+        }
+
+        var (exit, output) = await VerifyAsync();
+
+        exit.Should().Be(1, output);
+        output.Should().Contain("[BROKEN] online payments")
+            .And.Contain($"order {number}: charge").And.Contain("under transaction forged-1, which the order's attempts report paid 0 times")
+            .And.Contain($"order {number}: transaction {transaction} was confirmed paid, but no charge of the order carries it");
+    }
+
+    private async Task<(int Exit, string Output)> VerifyAsync()
+    {
+        await using var output = new StringWriter();
+        var exit = await Web.Operations.VerifyCommand.RunAsync(Shop.Services, [], output);
+        return (exit, output.ToString());
     }
 
     private async Task<int> StockAsync(int productId)
