@@ -85,17 +85,21 @@ public sealed class ReferralTreeTests : IDisposable
     }
 
     [Fact]
-    public async Task A_shopper_can_not_be_their_own_referrer()
+    public async Task A_shopper_can_not_be_their_own_referrer_nor_take_another_referrer_later()
     {
         var shopper = await ReferralPeople.JoinAsync(_shop, "self@referral.test", null);
+        var other = await ReferralPeople.JoinAsync(_shop, "other@referral.test", null);
         await using var scope = _shop.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
         await using var transaction = await scope.ServiceProvider.GetRequiredService<WriteTransactions>().BeginAsync(db, CancellationToken.None);
+        var tree = scope.ServiceProvider.GetRequiredService<ReferralTree>();
 
-        var self = () => scope.ServiceProvider.GetRequiredService<ReferralTree>().JoinAsync(db, shopper, shopper, CancellationToken.None);
+        var self = () => tree.JoinAsync(db, shopper, shopper, CancellationToken.None);
+        var again = () => tree.JoinAsync(db, shopper, other, CancellationToken.None);
 
         await self.Should().ThrowAsync<InvalidOperationException>();
-        (await db.ReferralMembers.Where(m => m.UserId == shopper).Select(m => m.ReferrerId).SingleAsync()).Should().BeNull();
+        (await again.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*already has a referrer*");
+        (await db.ReferralMembers.Where(m => m.UserId == shopper).Select(m => m.ReferrerId).SingleAsync()).Should().BeNull("the referrer is set once, at registration");
     }
 
     [Fact]
