@@ -23,10 +23,10 @@ public static class PickupMail
     /// <summary>
     /// Writes the mail into <paramref name="folder"/> as <paramref name="fileName"/> (or the fresh GUID name SmtpClient
     /// picks), whole or not at all: SmtpClient writes its file in place, so it writes into a staging folder of this mail's
-    /// own and the file is moved in; whoever reads the pickup folder never finds a mail half written. False when a
-    /// file of that name is there already (the mail is not written twice).
+    /// own and the file is moved in; whoever reads the pickup folder never finds a mail half written. A file of that name
+    /// there already is kept (the mail is not written twice).
     /// </summary>
-    public static async Task<bool> WriteAsync(MailMessage mail, string folder, string? fileName, CancellationToken ct)
+    public static async Task WriteAsync(MailMessage mail, string folder, string? fileName, CancellationToken ct)
     {
         var staging = Directory.CreateDirectory(Path.Combine(folder, ".staging", Guid.NewGuid().ToString("N"))).FullName;
         try
@@ -46,11 +46,10 @@ public static class PickupMail
             try
             {
                 File.Move(written, target, overwrite: false);
-                return true;
             }
             catch (IOException) when (File.Exists(target))
             {
-                return false;
+                // Written before: one mail is enough.
             }
         }
         finally
