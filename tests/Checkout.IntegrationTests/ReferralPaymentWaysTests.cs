@@ -22,7 +22,7 @@ public sealed class ReferralPaymentWaysTests
         using var sandbox = SandboxShop.NotifyingTheShop();
         var shop = sandbox.Shop;
         var referrer = await ReferralPeople.JoinAsync(shop, "referrer@referral.test", null);
-        var buyer = await ReferralPeople.JoinAsync(shop, "buyer@referral.test", referrer, canBuy: true);
+        await ReferralPeople.JoinAsync(shop, "buyer@referral.test", referrer, canBuy: true);
         using var shopper = await shop.SignedInAsync("buyer@referral.test", ReferralPeople.Password);
         (await shopper.AddToCartAsync(OrderFlows.CheapProduct, 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
@@ -40,7 +40,6 @@ public sealed class ReferralPaymentWaysTests
         (distribution.Status, distribution.Reward).Should().Be((ReferralDistribution.Pending, Reward));
         (await ReferralPeople.SharesAsync(shop, number)).Sum(s => s.Points).Should().Be(Reward);
         (await ReferralPeople.PointsOfAsync(shop, referrer)).Pending.Should().Be(300, "slot A and the direct share");
-        buyer.Should().NotBe(referrer);
         await Ledger.AssertReplaysAsync(shop);
     }
 
